@@ -1,0 +1,28 @@
+# Switchboard — `make demo` runs the app on its built-in sandbox, `make test` runs every test.
+# Each target first installs the Debian packages the build needs, when they are missing.
+
+APT_PACKAGES := libsqlite3-dev libncurses-dev tmux
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_FLAGS ?=
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@command -v swift >/dev/null || { echo "swift is not on PATH: install Swift 6 (https://swift.org/install)"; exit 1; }
+
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+test: deps
+	swift test $(SWIFT_FLAGS)
+
+demo: deps
+	@echo "switchboard demo is not built yet: the sandbox and the terminal UI land in issues 3 and 5."
+
+clean:
+	rm -rf .build
