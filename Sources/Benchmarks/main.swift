@@ -1,0 +1,112 @@
+import AsyncHTTPClient
+import CampaignModel
+import CampaignSandbox
+import Foundation
+import JWTKit
+import NIOCore
+import NIOHTTP1
+
+// `make bench-sandbox`: requests per second and latency of the sandbox on loopback.
+// Prints numbers; asserts nothing. Build in release for meaningful results.
+
+struct BenchClaims: JWTPayload {
+    var appId: String
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+struct Measurement {
+    let label: String
+    let seconds: Double
+    let latencies: [Double]
+    let failures: Int
+
+    func report() {
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        let rate = Double(latencies.count) / seconds
+        print(String(format: "%-34@ %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d failed)",
+                     label as NSString, rate, percentile(0.5) * 1000, percentile(0.99) * 1000, latencies.count, failures))
+    }
+}
+
+func run(_ label: String, client: HTTPClient, concurrency: Int, duration: Double,
+         makeRequest: @escaping @Sendable (Int) -> HTTPClientRequest) async -> Measurement {
+    let start = Date()
+    let deadline = start.addingTimeInterval(duration)
+    let results = await withTaskGroup(of: ([Double], Int).self) { group in
+        for worker in 0..<concurrency {
+            group.addTask {
+                var latencies: [Double] = []
+                var failures = 0
+                var counter = worker
+                while Date() < deadline {
+                    let began = DispatchTime.now().uptimeNanoseconds
+                    do {
+                        let response = try await client.execute(makeRequest(counter), timeout: .seconds(10))
+                        _ = try await response.body.collect(upTo: 16 << 20)
+                        if response.status.code != 200 { failures += 1 }
+                    } catch { failures += 1 }
+                    latencies.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
+                    counter += concurrency
+                }
+                return (latencies, failures)
+            }
+        }
+        var all: ([Double], Int) = ([], 0)
+        for await (latencies, failures) in group {
+            all.0 += latencies
+            all.1 += failures
+        }
+        return all
+    }
+    return Measurement(label: label, seconds: Date().timeIntervalSince(start), latencies: results.0, failures: results.1)
+}
+
+let arguments = CommandLine.arguments
+let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 5 : 5
+let concurrency = arguments.count > 2 ? Int(arguments[2]) ?? 32 : 32
+
+var configuration = SandboxConfiguration()
+configuration.seedCampaigns = 2_000
+let sandbox = try await SandboxServer.start(configuration)
+let credentials = configuration.credentials
+let keys = JWTKeyCollection()
+await keys.add(hmac: HMACKey(from: credentials.clientSecret), digestAlgorithm: .sha256)
+let token = try await keys.sign(BenchClaims(appId: credentials.clientId))
+var clientConfiguration = HTTPClient.Configuration()
+clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = concurrency
+let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+let base = "\(sandbox.baseURL.absoluteString)/campaign/api/v2/public/\(credentials.streamId)/campaign"
+
+func request(_ url: String, method: HTTPMethod = .GET, body: String? = nil) -> HTTPClientRequest {
+    var request = HTTPClientRequest(url: url)
+    request.method = method
+    request.headers.add(name: "auth", value: token)
+    request.headers.add(name: "iid", value: credentials.streamId)
+    request.headers.add(name: "accountId", value: credentials.accountId)
+    if let body {
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: body))
+    }
+    return request
+}
+
+// Campaign ids to fetch.
+var listRequest = request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST, body: #"{"limit":1000}"#)
+let listResponse = try await client.execute(listRequest, timeout: .seconds(30))
+let listBody = try await listResponse.body.collect(upTo: 64 << 20)
+let page = try CampaignPage(json: APIEnvelope(json: JSONValue.parse(Data(listBody.readableBytesView))).data ?? .null)
+let ids = page.results.compactMap(\.id)
+
+print("Sandbox benchmark: \(Int(seconds)) s per test, \(concurrency) concurrent connections, 2,000 seeded campaigns, loopback")
+let gets = await run("GET campaign by id", client: client, concurrency: concurrency, duration: seconds) { index in
+    request("\(base)/\(ids[index % ids.count])?accountId=\(credentials.accountId)")
+}
+gets.report()
+let lists = await run("list (getAllCampaignDetails, 50)", client: client, concurrency: concurrency, duration: seconds) { index in
+    request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST,
+            body: #"{"type":"\#(index % 2 == 0 ? "sms" : "voice")","limit":50,"skip":\#((index * 50) % 900)}"#)
+}
+lists.report()
+try await client.shutdown()
+await sandbox.stop()

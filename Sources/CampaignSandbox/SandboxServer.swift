@@ -1,0 +1,138 @@
+import CampaignModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The sandbox on HTTP: Hummingbird carries requests to `SandboxService`, on loopback only.
+public enum SandboxServer {
+    /// Largest request body accepted.
+    static let maxBodyBytes = 4 << 20
+
+    /// Starts a sandbox in this process and returns once it is listening. Tests and
+    /// `switchboard demo` use this; call `stop()` when done.
+    public static func start(_ configuration: SandboxConfiguration, logger: Logger = quietLogger) async throws -> RunningSandbox {
+        let service = try await SandboxService(configuration: configuration, logger: logger)
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try application(service: service, configuration: configuration, logger: logger) { port in
+            portContinuation.yield(port)
+            portContinuation.finish()
+        }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { try await group.run() }
+        var iterator = portStream.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            task.cancel()
+            _ = await task.result
+            try service.close()
+            throw SandboxSetupError("The sandbox could not listen on \(configuration.host):\(configuration.port).")
+        }
+        return RunningSandbox(port: port, configuration: configuration, service: service, group: group, task: task)
+    }
+
+    /// Runs a sandbox until SIGINT or SIGTERM, then closes the database cleanly. `onReady`
+    /// receives the base URL once it is listening.
+    public static func runUntilSignalled(_ configuration: SandboxConfiguration, logger: Logger,
+                                         onReady: @escaping @Sendable (URL) -> Void) async throws {
+        let service = try await SandboxService(configuration: configuration, logger: logger)
+        let app = try application(service: service, configuration: configuration, logger: logger) { port in
+            onReady(URL(string: "http://\(configuration.host):\(port)")!)
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: [app], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        defer { try? service.close() }
+        try await group.run()
+    }
+
+    /// A logger that reports only problems.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "switchboard.sandbox")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    private static func application(service: SandboxService, configuration: SandboxConfiguration, logger: Logger,
+                                    onPort: @escaping @Sendable (Int) -> Void) throws -> some Service {
+        guard isLoopback(configuration.host) else {
+            throw SandboxSetupError("The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not \(configuration.host).")
+        }
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await respond(to: request, service: service)
+        }
+        return Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                                    serverName: "switchboard-sandbox"),
+            onServerRunning: { channel in onPort(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    private static func respond(to request: Request, service: SandboxService) async throws -> Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maxBodyBytes)
+        } catch {
+            return encode(SandboxError(status: 413, message: "The body is larger than \(maxBodyBytes) bytes.").response)
+        }
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let sandboxRequest = SandboxRequest(
+            method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
+            body: Data(body.readableBytesView))
+        return encode(await service.handle(sandboxRequest))
+    }
+
+    private static func encode(_ response: SandboxResponse) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        for (name, value) in response.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        let buffer = ByteBuffer(string: response.body.serialized())
+        return Response(status: .init(code: response.status), headers: headers, body: .init(byteBuffer: buffer))
+    }
+}
+
+/// A sandbox running in this process.
+public final class RunningSandbox: Sendable {
+    public let port: Int
+    public let configuration: SandboxConfiguration
+    let service: SandboxService
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    init(port: Int, configuration: SandboxConfiguration, service: SandboxService, group: ServiceGroup,
+         task: Task<Void, any Error>) {
+        self.port = port
+        self.configuration = configuration
+        self.service = service
+        self.group = group
+        self.task = task
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    public var baseURL: URL { URL(string: "http://\(configuration.host):\(port)")! }
+    public var credentials: SandboxCredentials { configuration.credentials }
+
+    /// Makes the next `count` requests fail with HTTP 500, to test client retries.
+    public func failNextRequests(_ count: Int) { service.faults.failNextRequests(count) }
+
+    /// Requests received so far.
+    public var requestCount: Int { service.faults.requestCount }
+
+    /// Stops listening, waits for requests in flight, and closes the database.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+        try? service.close()
+    }
+}

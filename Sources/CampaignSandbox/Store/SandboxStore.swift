@@ -1,0 +1,249 @@
+import CampaignModel
+import Foundation
+import GRDB
+import Synchronization
+
+/// A campaign as the sandbox keeps it: the resource, plus when a voice campaign that is
+/// Preparing becomes Ready, plus its recurring schedule if one is enabled.
+struct StoredCampaign: Sendable {
+    var campaign: Campaign
+    var readyAt: Date?
+    var recurrence: JSONValue?
+}
+
+/// The sandbox's storage: SQLite through GRDB, in a file (`--data`) or in memory. Campaigns are
+/// kept as their resource JSON beside the columns that listing filters and sorts on.
+final class SandboxStore: Sendable {
+    let database: any DatabaseWriter
+    /// The earliest time a Preparing campaign turns Ready, so that reads only write when due.
+    private let nextReady = Mutex<Date?>(nil)
+
+    init(path: String?) throws {
+        if let path {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(5)
+            database = try DatabasePool(path: path, configuration: configuration)
+        } else {
+            database = try DatabaseQueue()
+        }
+        try Self.migrator.migrate(database)
+        let pending = try database.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(readyAt) FROM campaign WHERE status = 'Preparing'")
+        }
+        nextReady.withLock { $0 = pending.map(Date.init(timeIntervalSince1970:)) }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "campaign") { table in
+                table.primaryKey("id", .text)
+                table.column("type", .text).notNull()
+                table.column("lname", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("priority", .integer)
+                table.column("dialingMode", .text)
+                table.column("createdAt", .text).notNull()
+                table.column("updatedAt", .text).notNull()
+                table.column("readyAt", .double)
+                table.column("recurrence", .text)
+                table.column("json", .text).notNull()
+            }
+            try db.create(index: "campaign_type_created", on: "campaign", columns: ["type", "createdAt", "id"])
+            try db.create(index: "campaign_type_updated", on: "campaign", columns: ["type", "updatedAt", "id"])
+            try db.create(index: "campaign_type_lname", on: "campaign", columns: ["type", "lname", "id"])
+            try db.create(index: "campaign_lname", on: "campaign", columns: ["lname"])
+            try db.create(table: "contactList") { table in
+                table.primaryKey("id", .text)
+                table.column("lname", .text).notNull().unique()
+                table.column("createdAt", .text).notNull()
+                table.column("json", .text).notNull()
+            }
+            try db.create(table: "experienceFlow") { table in
+                table.primaryKey("id", .text)
+                table.column("lname", .text).notNull().unique()
+                table.column("name", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Closes the database; later calls fail.
+    func close() throws {
+        if let pool = database as? DatabasePool { try pool.close() }
+        if let queue = database as? DatabaseQueue { try queue.close() }
+    }
+
+    // MARK: Campaigns
+
+    func campaign(id: String) throws -> StoredCampaign? {
+        try promoteDueCampaigns()
+        return try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT json, readyAt, recurrence FROM campaign WHERE id = ?", arguments: [id])
+                .map(Self.stored)
+        }
+    }
+
+    func campaign(named name: String) throws -> StoredCampaign? {
+        try promoteDueCampaigns()
+        return try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT json, readyAt, recurrence FROM campaign WHERE lname = ? ORDER BY createdAt LIMIT 1",
+                             arguments: [name.lowercased()]).map(Self.stored)
+        }
+    }
+
+    func nameExists(_ name: String, except id: String? = nil) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM campaign WHERE lname = ? AND id IS NOT ?)",
+                              arguments: [name.lowercased(), id]) ?? false
+        }
+    }
+
+    /// Inserts or replaces campaigns in one transaction.
+    func save(_ campaigns: [StoredCampaign]) throws {
+        try database.write { db in
+            for stored in campaigns {
+                let campaign = stored.campaign
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO campaign
+                    (id, type, lname, status, priority, dialingMode, createdAt, updatedAt, readyAt, recurrence, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [
+                        campaign.id, campaign.type?.rawValue ?? "", campaign.name.lowercased(),
+                        campaign.status?.rawValue ?? "", campaign.priority, campaign.dialingMode?.rawValue,
+                        campaign.createdAt ?? "", campaign.updatedAt ?? "", stored.readyAt?.timeIntervalSince1970,
+                        stored.recurrence?.serialized(), campaign.resourceJSON.serialized(),
+                    ])
+            }
+        }
+        let earliest = campaigns.compactMap { $0.campaign.status == .preparing ? $0.readyAt : nil }.min()
+        if let earliest { nextReady.withLock { $0 = min($0 ?? earliest, earliest) } }
+    }
+
+    func delete(id: String) throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM campaign WHERE id = ?", arguments: [id]) }
+    }
+
+    /// One page of campaigns and the total that match, for `getAllCampaignDetails`.
+    func list(_ request: CampaignListRequest, skip: Int, limit: Int) throws -> (results: [Campaign], total: Int) {
+        try promoteDueCampaigns()
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let type = request.type {
+            conditions.append("type = ?")
+            arguments.append(type.rawValue)
+        }
+        func inList(_ column: String, _ values: [(any DatabaseValueConvertible)?]) {
+            guard !values.isEmpty else { return }
+            conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
+            arguments += values
+        }
+        inList("status", request.statuses.map(\.rawValue))
+        inList("priority", request.priorities)
+        inList("dialingMode", request.dialingModes.map(\.rawValue))
+        if let start = request.startDate.flatMap(ISOTimestamp.parse) {
+            conditions.append("createdAt >= ?")
+            arguments.append(ISOTimestamp.format(start))
+        }
+        if let end = request.endDate.flatMap(ISOTimestamp.parse) {
+            conditions.append("createdAt <= ?")
+            arguments.append(ISOTimestamp.format(end))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order = (request.sortBy.map { sort in
+            let column = sort.field == .name ? "lname" : sort.field.rawValue
+            return "\(column) \(sort.order == .asc ? "ASC" : "DESC")"
+        } + ["id ASC"]).joined(separator: ", ")
+        let filterArguments = StatementArguments(arguments)
+        return try database.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign \(whereClause)", arguments: filterArguments) ?? 0
+            let json = try String.fetchAll(db, sql: "SELECT json FROM campaign \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                           arguments: filterArguments + [limit, skip])
+            return (try json.map { try Campaign(json: JSONValue.parse($0)) }, total)
+        }
+    }
+
+    func campaignCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign") ?? 0 }
+    }
+
+    /// Voice campaigns are Preparing for a moment after creation; this turns those that are
+    /// due into Ready. It writes only when one is due.
+    private func promoteDueCampaigns() throws {
+        let now = Date()
+        guard let due = nextReady.withLock({ $0 }), due <= now else { return }
+        let promoted = try database.write { db -> Double? in
+            let rows = try Row.fetchAll(db, sql: "SELECT json, readyAt, recurrence FROM campaign WHERE status = 'Preparing' AND readyAt <= ?",
+                                        arguments: [now.timeIntervalSince1970])
+            for row in rows {
+                var stored = try Self.stored(row)
+                stored.campaign.status = .ready
+                try db.execute(sql: "UPDATE campaign SET status = 'Ready', json = ? WHERE id = ?",
+                               arguments: [stored.campaign.resourceJSON.serialized(), stored.campaign.id])
+            }
+            return try Double.fetchOne(db, sql: "SELECT MIN(readyAt) FROM campaign WHERE status = 'Preparing'")
+        }
+        nextReady.withLock { $0 = promoted.map(Date.init(timeIntervalSince1970:)) }
+    }
+
+    private static func stored(_ row: Row) throws -> StoredCampaign {
+        let json: String = row["json"]
+        let recurrence: String? = row["recurrence"]
+        let readyAt: Double? = row["readyAt"]
+        return StoredCampaign(
+            campaign: try Campaign(json: JSONValue.parse(json)),
+            readyAt: readyAt.map(Date.init(timeIntervalSince1970:)),
+            recurrence: try recurrence.map { try JSONValue.parse($0) })
+    }
+
+    // MARK: Contact lists and experience flows
+
+    func contactLists() throws -> [ContactList] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT json FROM contactList ORDER BY createdAt DESC, id")
+                .map { try ContactList(json: JSONValue.parse($0)) }
+        }
+    }
+
+    func contactList(id: String) throws -> ContactList? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM contactList WHERE id = ?", arguments: [id])
+                .map { try ContactList(json: JSONValue.parse($0)) }
+        }
+    }
+
+    func contactList(named name: String) throws -> ContactList? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM contactList WHERE lname = ?", arguments: [name.lowercased()])
+                .map { try ContactList(json: JSONValue.parse($0)) }
+        }
+    }
+
+    func save(_ lists: [ContactList]) throws {
+        try database.write { db in
+            for list in lists {
+                try db.execute(sql: "INSERT OR REPLACE INTO contactList (id, lname, createdAt, json) VALUES (?, ?, ?, ?)",
+                               arguments: [list.id, list.name.lowercased(), list.createdAt ?? "", list.json.serialized()])
+            }
+        }
+    }
+
+    func experienceFlowId(named name: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM experienceFlow WHERE lname = ?", arguments: [name.lowercased()])
+        }
+    }
+
+    func saveExperienceFlows(_ flows: [(id: String, name: String)]) throws {
+        try database.write { db in
+            for flow in flows {
+                try db.execute(sql: "INSERT OR REPLACE INTO experienceFlow (id, lname, name) VALUES (?, ?, ?)",
+                               arguments: [flow.id, flow.name.lowercased(), flow.name])
+            }
+        }
+    }
+
+    func isEmpty() throws -> Bool {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM experienceFlow") ?? 0 } == 0
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CampaignAPI
+import Foundation
+
+/// `switchboard`: the terminal UI, the sandbox and the command line.
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "Manage Kore.ai SMS and voice campaigns from the terminal.",
+        discussion: """
+            Run `switchboard demo` to try it on a local sandbox with demo data, no account needed.
+            Exit codes: 0 success, 1 failure, 2 usage.
+            Shell completion: switchboard --generate-completion-script bash|zsh|fish
+            """,
+        version: "0.4.0",
+        subcommands: [CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self]
+    )
+
+    /// Runs the command; usage errors exit 2, failures 1 with a one-line message.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.lines.map { "error: \($0)" }.prefix(1) + failure.lines.dropFirst()).joined(separator: "\n").utf8 + [0x0A]))
+            Foundation.exit(failure.code)
+        } catch let error as APIError {
+            let lines = ["error: \(error.description)"] + error.issues.map { "  \($0.path): \($0.message)" }
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the command explains itself; exit code 1 unless said otherwise.
+struct CommandFailure: Error {
+    let lines: [String]
+    let code: Int32
+
+    init(_ lines: String..., code: Int32 = 1) {
+        self.lines = lines
+        self.code = code
+    }
+}
