@@ -5,7 +5,7 @@ APT_PACKAGES := libsqlite3-dev libncurses-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench bench-sandbox bench-client clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -23,6 +23,19 @@ test: deps
 
 demo: deps
 	@echo "switchboard demo is not built yet: the sandbox and the terminal UI land in issues 3 and 5."
+
+# Speed goals live here, as printed numbers (release build, a few minutes the first time).
+bench: deps
+	swift build -c release --product switchboard-bench
+	.build/release/switchboard-bench
+
+bench-sandbox: deps
+	swift build -c release --product switchboard-bench
+	.build/release/switchboard-bench sandbox
+
+bench-client: deps
+	swift build -c release --product switchboard-bench
+	.build/release/switchboard-bench list
 
 clean:
 	rm -rf .build

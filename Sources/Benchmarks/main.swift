@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CampaignAPI
 import CampaignModel
 import CampaignSandbox
 import Foundation
@@ -6,8 +7,8 @@ import JWTKit
 import NIOCore
 import NIOHTTP1
 
-// `make bench-sandbox`: requests per second and latency of the sandbox on loopback.
-// Prints numbers; asserts nothing. Build in release for meaningful results.
+// `make bench`: the sandbox's requests per second and latency on loopback, and the client's time
+// to list 10,000 campaigns through paging. Prints numbers; asserts nothing. Built in release.
 
 struct BenchClaims: JWTPayload {
     var appId: String
@@ -63,50 +64,81 @@ func run(_ label: String, client: HTTPClient, concurrency: Int, duration: Double
 }
 
 let arguments = CommandLine.arguments
-let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 5 : 5
-let concurrency = arguments.count > 2 ? Int(arguments[2]) ?? 32 : 32
+let numbers = arguments.dropFirst().compactMap(Double.init)
+let seconds = numbers.first ?? 5
+let concurrency = numbers.dropFirst().first.map { Int($0) } ?? 32
 
-var configuration = SandboxConfiguration()
-configuration.seedCampaigns = 2_000
-let sandbox = try await SandboxServer.start(configuration)
-let credentials = configuration.credentials
-let keys = JWTKeyCollection()
-await keys.add(hmac: HMACKey(from: credentials.clientSecret), digestAlgorithm: .sha256)
-let token = try await keys.sign(BenchClaims(appId: credentials.clientId))
-var clientConfiguration = HTTPClient.Configuration()
-clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = concurrency
-let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
-let base = "\(sandbox.baseURL.absoluteString)/campaign/api/v2/public/\(credentials.streamId)/campaign"
+func sandboxThroughput() async throws {
+    var configuration = SandboxConfiguration()
+    configuration.seedCampaigns = 2_000
+    let sandbox = try await SandboxServer.start(configuration)
+    let credentials = configuration.credentials
+    let keys = JWTKeyCollection()
+    await keys.add(hmac: HMACKey(from: credentials.clientSecret), digestAlgorithm: .sha256)
+    let token = try await keys.sign(BenchClaims(appId: credentials.clientId))
+    var clientConfiguration = HTTPClient.Configuration()
+    clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = concurrency
+    let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+    let base = "\(sandbox.baseURL.absoluteString)/campaign/api/v2/public/\(credentials.streamId)/campaign"
 
-func request(_ url: String, method: HTTPMethod = .GET, body: String? = nil) -> HTTPClientRequest {
-    var request = HTTPClientRequest(url: url)
-    request.method = method
-    request.headers.add(name: "auth", value: token)
-    request.headers.add(name: "iid", value: credentials.streamId)
-    request.headers.add(name: "accountId", value: credentials.accountId)
-    if let body {
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: body))
+    @Sendable func request(_ url: String, method: HTTPMethod = .GET, body: String? = nil) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "auth", value: token)
+        request.headers.add(name: "iid", value: credentials.streamId)
+        request.headers.add(name: "accountId", value: credentials.accountId)
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        return request
     }
-    return request
+
+    let listRequest = request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST, body: #"{"limit":1000}"#)
+    let listResponse = try await client.execute(listRequest, timeout: .seconds(30))
+    let listBody = try await listResponse.body.collect(upTo: 64 << 20)
+    let page = try CampaignPage(json: APIEnvelope(json: JSONValue.parse(Data(listBody.readableBytesView))).data ?? .null)
+    let ids = page.results.compactMap(\.id)
+
+    print("Sandbox: \(Int(seconds)) s per test, \(concurrency) concurrent connections, 2,000 seeded campaigns, client in the same process")
+    let gets = await run("GET campaign by id", client: client, concurrency: concurrency, duration: seconds) { index in
+        request("\(base)/\(ids[index % ids.count])?accountId=\(credentials.accountId)")
+    }
+    gets.report()
+    let lists = await run("list (getAllCampaignDetails, 50)", client: client, concurrency: concurrency, duration: seconds) { index in
+        request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST,
+                body: #"{"type":"\#(index % 2 == 0 ? "sms" : "voice")","limit":50,"skip":\#((index * 50) % 900)}"#)
+    }
+    lists.report()
+    try await client.shutdown()
+    await sandbox.stop()
 }
 
-// Campaign ids to fetch.
-var listRequest = request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST, body: #"{"limit":1000}"#)
-let listResponse = try await client.execute(listRequest, timeout: .seconds(30))
-let listBody = try await listResponse.body.collect(upTo: 64 << 20)
-let page = try CampaignPage(json: APIEnvelope(json: JSONValue.parse(Data(listBody.readableBytesView))).data ?? .null)
-let ids = page.results.compactMap(\.id)
+func clientListing() async throws {
+    var configuration = SandboxConfiguration()
+    configuration.seedCampaigns = 10_000
+    let seeding = ContinuousClock.now
+    let sandbox = try await SandboxServer.start(configuration)
+    print("Client: sandbox seeded with 10,000 campaigns in \(ContinuousClock.now - seeding)")
+    let credentials = configuration.credentials
+    let profile = APIProfile(name: "bench", host: sandbox.baseURL, streamId: credentials.streamId, accountId: credentials.accountId,
+                             auth: .signed(clientId: credentials.clientId, clientSecret: Secret(credentials.clientSecret)))
+    let client = try CampaignClient(profile: profile)
+    for run in 1...3 {
+        let started = ContinuousClock.now
+        let sms = try await client.listAll(CampaignListRequest(type: .sms))
+        let voice = try await client.listAll(CampaignListRequest(type: .voice))
+        let elapsed = ContinuousClock.now - started
+        print("list all 10,000 campaigns through paging (500 a page, 4 in flight), run \(run): \(elapsed) (\(sms.count + voice.count) campaigns)")
+    }
+    await sandbox.stop()
+}
 
-print("Sandbox benchmark: \(Int(seconds)) s per test, \(concurrency) concurrent connections, 2,000 seeded campaigns, loopback")
-let gets = await run("GET campaign by id", client: client, concurrency: concurrency, duration: seconds) { index in
-    request("\(base)/\(ids[index % ids.count])?accountId=\(credentials.accountId)")
+if arguments.contains("list") {
+    try await clientListing()
+} else if arguments.contains("sandbox") {
+    try await sandboxThroughput()
+} else {
+    try await sandboxThroughput()
+    try await clientListing()
 }
-gets.report()
-let lists = await run("list (getAllCampaignDetails, 50)", client: client, concurrency: concurrency, duration: seconds) { index in
-    request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST,
-            body: #"{"type":"\#(index % 2 == 0 ? "sms" : "voice")","limit":50,"skip":\#((index * 50) % 900)}"#)
-}
-lists.report()
-try await client.shutdown()
-await sandbox.stop()
