@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Domain types, wire format, validation, calling-hours engine. Foundation only.
@@ -50,10 +51,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // ncursesw, through a shim header (wide-character API, C globals and macros as functions).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Cell canvas, ncurses and headless backends, keys, the event loop. Knows nothing of campaigns.
+        .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        // State, actions, the pure update, view-models and screens; runs effects through CampaignAPI.
+        .target(name: "SwitchboardUI", dependencies: ["TerminalKit", "CampaignModel", "CampaignAPI"]),
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "CampaignModel", "CampaignSandbox", "CampaignAPI",
+                "CampaignModel", "CampaignSandbox", "CampaignAPI", "TerminalKit", "SwitchboardUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "switchboard-bench",
             dependencies: [
-                "CampaignModel", "CampaignSandbox", "CampaignAPI",
+                "CampaignModel", "CampaignSandbox", "CampaignAPI", "TerminalKit", "SwitchboardUI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -91,9 +98,21 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "TerminalKitTests",
+            dependencies: ["TerminalKit", "CNcursesw"]
+        ),
+        .testTarget(
+            name: "SwitchboardUITests",
+            dependencies: [
+                "SwitchboardUI", "TerminalKit", "CampaignAPI", "CampaignSandbox", "CampaignModel",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
             name: "SwitchboardCLITests",
             dependencies: [
-                "CampaignAPI", "CampaignSandbox", "CampaignModel",
+                "CampaignAPI", "CampaignSandbox", "CampaignModel", "TerminalKit",
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),

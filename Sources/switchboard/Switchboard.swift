@@ -1,5 +1,6 @@
 import ArgumentParser
 import CampaignAPI
+import SwitchboardUI
 import Foundation
 
 /// `switchboard`: the terminal UI, the sandbox and the command line.
@@ -14,8 +15,32 @@ struct Switchboard: AsyncParsableCommand {
             Shell completion: switchboard --generate-completion-script bash|zsh|fish
             """,
         version: "0.4.0",
-        subcommands: [CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self]
+        subcommands: [CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self,
+                      DemoCommand.self]
     )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Seconds between automatic refreshes of the list in the terminal UI; 0 turns them off.")
+    var refresh = 60
+
+    /// With no subcommand: the terminal UI on the configured profile.
+    func run() async throws {
+        let client: CampaignClient
+        let resolved: ResolvedProfile
+        do {
+            resolved = try connection.resolve()
+            client = try connection.client()
+        } catch {
+            throw CommandFailure(
+                "no usable profile: \((error as? APIError)?.description ?? String(describing: error))",
+                "Configure one in \(ProfileLoader.defaultConfigPath().path) or with KORE_* variables (see `switchboard config --help`),",
+                "or try it without an account: switchboard demo")
+        }
+        let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
+        try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
+                            refreshSeconds: refresh)
+    }
 
     /// Runs the command; usage errors exit 2, failures 1 with a one-line message.
     static func main() async {
@@ -27,7 +52,7 @@ struct Switchboard: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.lines.map { "error: \($0)" }.prefix(1) + failure.lines.dropFirst()).joined(separator: "\n").utf8 + [0x0A]))
+            FileHandle.standardError.write(Data(((failure.lines.prefix(1).map { "error: \($0)" } + failure.lines.dropFirst()).joined(separator: "\n") + "\n").utf8))
             Foundation.exit(failure.code)
         } catch let error as APIError {
             let lines = ["error: \(error.description)"] + error.issues.map { "  \($0.path): \($0.message)" }

@@ -57,7 +57,7 @@ struct CampaignClientTests {
         options.pageConcurrency = 3
         try await withClient(seed: 1_000, options: options) { harness in
             let progress = ProgressLog()
-            let sms = try await harness.client.listAll(CampaignListRequest(type: .sms)) { progress.record($0, $1) }
+            let sms = try await harness.client.listAll(CampaignListRequest(type: .sms)) { loaded, total, _ in progress.record(loaded, total) }
             let voice = try await harness.client.listAll(CampaignListRequest(type: .voice))
             #expect(sms.count + voice.count == 1_000)
             #expect(Set((sms + voice).compactMap(\.id)).count == 1_000)

@@ -1,6 +1,7 @@
 import CampaignAPI
 import CampaignModel
 import Foundation
+import TerminalKit
 import Testing
 
 @Suite("The switchboard command line", .serialized)

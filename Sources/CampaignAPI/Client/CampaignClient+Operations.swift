@@ -10,10 +10,11 @@ extension CampaignClient {
     }
 
     /// Every campaign matching `request`'s filters: the first page tells the total, the rest are
-    /// fetched `pageConcurrency` at a time. `progress` receives (loaded, total) as pages land.
+    /// fetched `pageConcurrency` at a time. `progress` receives (loaded, total, page) as pages land,
+    /// in the order they land.
     /// Campaigns are returned in the server's order, each once.
     public func listAll(_ request: CampaignListRequest,
-                        progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Campaign] {
+                        progress: (@Sendable (_ loaded: Int, _ total: Int, _ page: [Campaign]) -> Void)? = nil) async throws -> [Campaign] {
         let pageSize = max(1, options.pageSize)
         var first = request
         first.limit = pageSize
@@ -21,7 +22,7 @@ extension CampaignClient {
         first.page = 1
         let firstPage = try await listPage(first)
         let total = firstPage.totalResults ?? firstPage.results.count
-        progress?(firstPage.results.count, total)
+        progress?(firstPage.results.count, total, firstPage.results)
         guard firstPage.results.count < total, !firstPage.results.isEmpty else { return firstPage.results }
         let offsets = Array(stride(from: firstPage.results.count, to: total, by: pageSize))
         var pages: [Int: [Campaign]] = [:]
@@ -42,7 +43,7 @@ extension CampaignClient {
             while let (offset, results) = try await group.next() {
                 pages[offset] = results
                 loaded += results.count
-                progress?(min(loaded, total), total)
+                progress?(min(loaded, total), total, results)
                 enqueue()
             }
         }

@@ -128,13 +128,16 @@ public struct CallingHoursClock: Sendable {
 }
 
 extension CallingHoursClock {
+    /// The weekday and minute of the day that `instant` shows on the wall clocks of `zone`.
+    public static func wallClock(_ instant: Date, in zone: TimeZone) -> (day: Weekday, minute: Int) {
+        let wall = Int64(instant.timeIntervalSince1970.rounded(.down)) + Int64(zone.secondsFromGMT(for: instant))
+        return (Weekday(rawValue: weekdayIndex(ofWallSeconds: wall))!, Int(floorMod(wall, 86_400) / 60))
+    }
+
     /// "Mon 9:00 AM" of `instant` in `zone`, with the zone's abbreviation when it has one
     /// ("Mon 9:00 AM IST").
     public static func describe(_ instant: Date, in zone: TimeZone, withZone: Bool = true) -> String {
-        let offset = Int64(zone.secondsFromGMT(for: instant))
-        let wall = Int64(instant.timeIntervalSince1970.rounded(.down)) + offset
-        let day = Weekday(rawValue: weekdayIndex(ofWallSeconds: wall))!
-        let minute = Int(floorMod(wall, 86_400) / 60)
+        let (day, minute) = wallClock(instant, in: zone)
         let time = ClockTime(minutes: minute)!.formatted
         let name = day.shortName + " " + time
         guard withZone else { return name }

@@ -1,5 +1,6 @@
 import CampaignModel
 import Foundation
+import TerminalKit
 
 /// A text table that fits the terminal: columns shrink to their share of the width and cut
 /// their text with "…".

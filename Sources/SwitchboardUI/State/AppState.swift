@@ -1,0 +1,105 @@
+import CampaignModel
+import Foundation
+import TerminalKit
+
+/// A screen the user can be on; the stack of them gives the breadcrumbs.
+public enum Screen: Equatable, Sendable {
+    case campaigns
+    case campaignDetail(id: String)
+    case contactLists
+    case help
+
+    var title: String {
+        switch self {
+        case .campaigns: return "Campaigns"
+        case .campaignDetail: return "Detail"
+        case .contactLists: return "Contact lists"
+        case .help: return "Help"
+        }
+    }
+}
+
+/// A line the user is typing into at the bottom of the screen.
+public enum InputLine: Equatable, Sendable {
+    /// `/`: the list filter, applied as it is typed.
+    case filter
+    /// `:`: a command.
+    case palette(String)
+}
+
+/// Which campaign pane takes j/k on the campaigns screen.
+public enum Focus: Equatable, Sendable { case list, detail }
+
+/// Where the app is connected, as the status bar shows it.
+public struct ConnectionInfo: Equatable, Sendable {
+    public var profile: String
+    public var host: String
+    public init(profile: String, host: String) {
+        self.profile = profile
+        self.host = host
+    }
+}
+
+/// Progress of loading the campaign list.
+public struct LoadState: Equatable, Sendable {
+    /// Increases with every load, so that answers to an older one are ignored.
+    public var generation = 0
+    public var isLoading = false
+    public var loaded = 0
+    public var total = 0
+    /// True when pages are shown as they arrive (the list was empty when the load began).
+    var showsPages = false
+    public var lastFinished: Date?
+    /// Why the last load failed, shown in the list until the next one succeeds.
+    public var failure: String?
+}
+
+/// Everything the screen shows comes from here; only `AppUpdate.reduce` changes it.
+public struct AppState: Sendable {
+    public var size = Size(width: 80, height: 24)
+    public var stack: [Screen] = [.campaigns]
+    public var input: InputLine?
+    public var focus: Focus = .list
+    public var list = CampaignListState()
+    public var load = LoadState()
+    public var detailsInFlight: Set<String> = []
+    public var detailErrors: [String: String] = [:]
+    public var contactLists: [ContactList] = []
+    public var contactListsLoading = false
+    public var contactListSelected = 0
+    public var detailScroll = 0
+    public var helpScroll = 0
+    public var connection: ConnectionInfo
+    /// The supervisor's own timezone, beside the campaign's.
+    public var supervisorZone: TimeZone
+    public var now: Date
+    /// Seconds between automatic refreshes; nil turns them off.
+    public var refreshInterval: TimeInterval?
+    /// The last error, for the status bar.
+    public var lastError: String?
+    /// A passing note for the status bar ("refreshed", "sorted by name").
+    public var notice: String?
+    public var repaintRequested = false
+    public var finished = false
+
+    public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
+                refreshInterval: TimeInterval? = nil) {
+        self.connection = connection
+        self.supervisorZone = supervisorZone
+        self.now = now
+        self.refreshInterval = refreshInterval
+    }
+
+    public var screen: Screen { stack.last ?? .campaigns }
+
+    /// "Campaigns › Detail › …", as the title bar shows.
+    public var breadcrumbs: [String] {
+        stack.map { screen in
+            if case .campaignDetail(let id) = screen { return list.campaign(id: id)?.name ?? id }
+            if screen == .campaigns {
+                return "Campaigns (\(list.scope.title))" + (list.filterText.isEmpty ? "" : " /" + list.filterText)
+            }
+            return screen.title
+        }
+    }
+}

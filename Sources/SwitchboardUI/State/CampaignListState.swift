@@ -1,0 +1,158 @@
+import CampaignModel
+import Foundation
+
+/// The campaigns the app knows, and what the list shows of them: scope, filter, sort,
+/// selection. `visible` is recomputed only when one of those changes, never per frame.
+public struct CampaignListState: Sendable {
+    public private(set) var campaigns: [Campaign] = []
+    public private(set) var rows: [CampaignRow] = []
+    private var indexByID: [String: Int] = [:]
+    /// Full records fetched one by one (the list's summary lacks the dialing strategy).
+    public private(set) var details: [String: Campaign] = [:]
+    /// Calling-window status of each campaign whose calling hours are known.
+    public private(set) var windows: [String: CallingWindowStatus] = [:]
+    public var scope: TypeScope = .all { didSet { recompute() } }
+    public private(set) var filterText = ""
+    public var sort = CampaignSort(column: .name) { didSet { recompute() } }
+    /// Indices into `rows`, filtered and sorted.
+    public private(set) var visible: [Int] = []
+    /// Position of the selection in `visible`.
+    public private(set) var selected = 0
+    /// First visible position shown at the top of the pane.
+    public var scrollTop = 0
+
+    public init() {}
+
+    public var selectedIndex: Int? { visible.indices.contains(selected) ? visible[selected] : nil }
+    public var selectedRow: CampaignRow? { selectedIndex.map { rows[$0] } }
+    /// The selected campaign, in full if its details have arrived.
+    public var selectedCampaign: Campaign? {
+        guard let index = selectedIndex else { return nil }
+        return details[rows[index].id] ?? campaigns[index]
+    }
+
+    public func campaign(id: String) -> Campaign? {
+        details[id] ?? indexByID[id].map { campaigns[$0] }
+    }
+
+    public var smsCount: Int { rows.lazy.filter { $0.typeKey == "sms" }.count }
+    public var voiceCount: Int { rows.lazy.filter { $0.typeKey == "voice" }.count }
+
+    /// Replaces every campaign (a finished load), keeping the selection on the same campaign.
+    mutating func replaceAll(_ list: [Campaign], now: Date) {
+        let keep = selectedRow?.id
+        campaigns = []
+        rows = []
+        visible = []
+        indexByID = [:]
+        append(list, now: now, recomputing: false)
+        details = details.filter { id, detail in
+            indexByID[id].map { campaigns[$0].updatedAt == detail.updatedAt } ?? false
+        }
+        windows = windows.filter { details[$0.key] != nil }
+        recompute(keeping: keep)
+    }
+
+    /// Adds campaigns not seen yet (pages of a first load as they arrive).
+    mutating func append(_ list: [Campaign], now: Date, recomputing: Bool = true) {
+        let keep = recomputing ? selectedRow?.id : nil
+        campaigns.reserveCapacity(campaigns.count + list.count)
+        for campaign in list {
+            let row = CampaignRow(campaign, index: rows.count)
+            guard indexByID[row.id] == nil else { continue }
+            indexByID[row.id] = rows.count
+            campaigns.append(campaign)
+            rows.append(row)
+            if campaign.dialingStrategy?.callingHours != nil {
+                windows[row.id] = CallingWindowStatus(campaign: campaign, now: now)
+            }
+        }
+        if recomputing { recompute(keeping: keep) }
+    }
+
+    /// Stores a campaign fetched in full and works out its calling window.
+    mutating func setDetail(_ campaign: Campaign, now: Date) {
+        guard let id = campaign.id else { return }
+        details[id] = campaign
+        windows[id] = CallingWindowStatus(campaign: campaign, now: now)
+        if sort.column == .window { recompute(keeping: selectedRow?.id) }
+    }
+
+    /// Works out again the calling windows whose state changed since; true if any did.
+    mutating func refreshWindows(now: Date) -> Bool {
+        var changed = false
+        for (id, status) in windows where status.validUntil <= now {
+            guard let campaign = campaign(id: id) else { continue }
+            windows[id] = CallingWindowStatus(campaign: campaign, now: now)
+            changed = true
+        }
+        if changed, sort.column == .window { recompute(keeping: selectedRow?.id) }
+        return changed
+    }
+
+    mutating func setFilter(_ text: String) {
+        filterText = text
+        recompute(keeping: selectedRow?.id)
+    }
+
+    /// Whether a detail fetched earlier is still current for the listed campaign.
+    func hasCurrentDetail(_ id: String) -> Bool {
+        guard let detail = details[id], let index = indexByID[id] else { return false }
+        return detail.updatedAt == campaigns[index].updatedAt
+    }
+
+    // MARK: Selection
+
+    mutating func select(position: Int) {
+        selected = visible.isEmpty ? 0 : min(max(0, position), visible.count - 1)
+    }
+
+    mutating func select(id: String) {
+        if let position = visible.firstIndex(where: { rows[$0].id == id }) { selected = position }
+    }
+
+    /// Keeps the selection inside a pane `height` rows tall.
+    mutating func scrollToSelection(height: Int) {
+        guard height > 0 else { return }
+        if selected < scrollTop { scrollTop = selected }
+        if selected >= scrollTop + height { scrollTop = selected - height + 1 }
+        scrollTop = max(0, min(scrollTop, max(0, visible.count - height)))
+    }
+
+    // MARK: Filter and sort
+
+    private mutating func recompute(keeping id: String? = nil) {
+        // The top row stays selected while pages arrive, until the user moves.
+        let keep = selected == 0 ? nil : id ?? selectedRow?.id
+        let filter = CampaignFilter(filterText)
+        var result = rows.indices.filter { scope.includes(rows[$0]) && (filter.isEmpty || filter.matches(rows[$0])) }
+        let ascending = sort.ascending
+        let order = ordering(for: sort.column)
+        result.sort { a, b in
+            let comparison = order(a, b)
+            if comparison != 0 { return ascending ? comparison < 0 : comparison > 0 }
+            return rows[a].id < rows[b].id
+        }
+        visible = result
+        selected = 0
+        if let keep { select(id: keep) }
+        select(position: selected)
+    }
+
+    /// A three-way comparison of two rows on `column`.
+    private func ordering(for column: CampaignColumn) -> (Int, Int) -> Int {
+        func compare<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
+        switch column {
+        case .type: return { compare(rows[$0].typeKey, rows[$1].typeKey) }
+        case .name: return { compare(rows[$0].nameKey, rows[$1].nameKey) }
+        case .status: return { compare(rows[$0].statusKey, rows[$1].statusKey) }
+        case .priority: return { compare(rows[$0].priorityValue, rows[$1].priorityValue) }
+        case .mode: return { compare(rows[$0].mode, rows[$1].mode) }
+        case .lists: return { compare(rows[$0].lists, rows[$1].lists) }
+        case .updated: return { compare(rows[$0].updatedDate, rows[$1].updatedDate) }
+        case .window:
+            let keys = rows.map { windows[$0.id]?.sortKey ?? .infinity }
+            return { compare(keys[$0], keys[$1]) }
+        }
+    }
+}

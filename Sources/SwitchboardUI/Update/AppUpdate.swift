@@ -1,0 +1,104 @@
+import CampaignModel
+import Foundation
+import TerminalKit
+
+/// The one place the state changes. Pure: given a state and an action it changes the state and
+/// returns the effects to run; it does no I/O and reads no clock.
+public enum AppUpdate {
+    /// Details fetched at once for the rows on screen.
+    static let detailBatchLimit = 64
+
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .input(let event):
+            return handle(event, &state)
+        case .tick(let now):
+            state.now = now
+            _ = state.list.refreshWindows(now: now)
+            if let interval = state.refreshInterval, !state.load.isLoading,
+               let last = state.load.lastFinished, now.timeIntervalSince(last) >= interval {
+                return startLoad(&state)
+            }
+            return []
+        case .campaignsPage(let generation, let campaigns, let loaded, let total):
+            guard generation == state.load.generation else { return [] }
+            state.load.loaded = loaded
+            state.load.total = total
+            // An empty list shows pages as they land; a refresh swaps the whole list at the end.
+            guard state.load.showsPages else { return [] }
+            state.list.append(campaigns, now: state.now)
+            return detailsForVisibleRows(&state)
+        case .campaignsLoaded(let generation, let result):
+            guard generation == state.load.generation else { return [] }
+            state.load.isLoading = false
+            state.load.lastFinished = state.now
+            switch result {
+            case .success(let campaigns):
+                state.list.replaceAll(campaigns, now: state.now)
+                state.load.failure = nil
+                state.load.loaded = campaigns.count
+                state.load.total = campaigns.count
+            case .failure(let error):
+                state.load.failure = error.message
+                state.lastError = error.message
+            }
+            return detailsForVisibleRows(&state)
+        case .detailLoaded(let id, let result):
+            state.detailsInFlight.remove(id)
+            switch result {
+            case .success(let campaign):
+                state.detailErrors[id] = nil
+                state.list.setDetail(campaign, now: state.now)
+            case .failure(let error):
+                state.detailErrors[id] = error.message
+                state.lastError = error.message
+            }
+            return []
+        case .contactListsLoaded(let result):
+            state.contactListsLoading = false
+            switch result {
+            case .success(let lists):
+                state.contactLists = lists
+                state.contactListSelected = min(state.contactListSelected, max(0, lists.count - 1))
+            case .failure(let error):
+                state.lastError = error.message
+            }
+            return []
+        case .signal:
+            state.finished = true
+            return []
+        }
+    }
+
+    /// Starts loading every campaign; the first load also runs at start-up.
+    public static func startLoad(_ state: inout AppState) -> [Effect] {
+        state.load.generation += 1
+        state.load.isLoading = true
+        state.load.loaded = 0
+        state.load.total = 0
+        state.load.showsPages = state.list.rows.isEmpty
+        return [.loadCampaigns(generation: state.load.generation)]
+    }
+
+    /// Asks for the full record of each campaign on screen that lacks a current one.
+    static func detailsForVisibleRows(_ state: inout AppState) -> [Effect] {
+        let layout = ScreenLayout(size: state.size, hasInputLine: state.input != nil)
+        let list = state.list
+        var ids: [String] = []
+        let end = min(list.visible.count, list.scrollTop + max(1, layout.listRows))
+        var positions = Array(max(0, list.scrollTop)..<max(max(0, list.scrollTop), end))
+        if case .campaignDetail(let id) = state.screen, let position = list.visible.firstIndex(where: { list.rows[$0].id == id }) {
+            positions.insert(position, at: 0)
+        }
+        for position in positions {
+            let id = list.rows[list.visible[position]].id
+            guard !list.hasCurrentDetail(id), !state.detailsInFlight.contains(id), state.detailErrors[id] == nil,
+                  !id.hasPrefix("#") else { continue }
+            ids.append(id)
+            if ids.count == detailBatchLimit { break }
+        }
+        guard !ids.isEmpty else { return [] }
+        state.detailsInFlight.formUnion(ids)
+        return [.loadDetails(ids)]
+    }
+}

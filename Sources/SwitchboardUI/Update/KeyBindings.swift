@@ -1,0 +1,60 @@
+import TerminalKit
+
+/// What a key asks for. The help screen is printed from the same table that dispatches keys,
+/// so it cannot drift from what the keys do.
+public enum Command: Equatable, Sendable {
+    case quit, back, help, palette, filter, refresh, repaint
+    case toggleType, sort(CampaignColumn), focusNext
+    case down, up, pageDown, pageUp, top, bottom, open
+    case contactLists
+}
+
+/// A key (or keys) and what it does where.
+public struct KeyBinding: Sendable {
+    public enum Scope: String, Sendable { case everywhere = "Everywhere", campaigns = "Campaign list", scrolling = "Lists and detail" }
+    public let keys: [Key]
+    public let label: String
+    public let help: String
+    public let scope: Scope
+    public let command: Command
+}
+
+public enum KeyBindings {
+    public static let all: [KeyBinding] = [
+        KeyBinding(keys: [.character("?")], label: "?", help: "this help", scope: .everywhere, command: .help),
+        KeyBinding(keys: [.character(":")], label: ":", help: "command palette (:sms :voice :all :contact-lists :q)",
+                   scope: .everywhere, command: .palette),
+        KeyBinding(keys: [.escape, .character("q")], label: "Esc q", help: "back; quit from the campaign list",
+                   scope: .everywhere, command: .back),
+        KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", scope: .everywhere, command: .quit),
+        KeyBinding(keys: [.character("r")], label: "r", help: "refresh from the server", scope: .everywhere, command: .refresh),
+        KeyBinding(keys: [.control("l")], label: "Ctrl-L", help: "repaint the screen", scope: .everywhere, command: .repaint),
+        KeyBinding(keys: [.character("L")], label: "L", help: "contact lists", scope: .everywhere, command: .contactLists),
+        KeyBinding(keys: [.character("j"), .down], label: "j ↓", help: "next row / scroll down", scope: .scrolling, command: .down),
+        KeyBinding(keys: [.character("k"), .up], label: "k ↑", help: "previous row / scroll up", scope: .scrolling, command: .up),
+        KeyBinding(keys: [.pageDown, .control("f")], label: "PgDn Ctrl-F", help: "page down", scope: .scrolling, command: .pageDown),
+        KeyBinding(keys: [.pageUp, .control("b")], label: "PgUp Ctrl-B", help: "page up", scope: .scrolling, command: .pageUp),
+        KeyBinding(keys: [.character("g"), .home], label: "g Home", help: "first row", scope: .scrolling, command: .top),
+        KeyBinding(keys: [.character("G"), .end], label: "G End", help: "last row", scope: .scrolling, command: .bottom),
+        KeyBinding(keys: [.enter], label: "Enter", help: "open the campaign's full detail", scope: .campaigns, command: .open),
+        KeyBinding(keys: [.character("/")], label: "/", help: "filter: words, status:NAME, type:sms|voice",
+                   scope: .campaigns, command: .filter),
+        KeyBinding(keys: [.character("t")], label: "t", help: "show SMS + voice, SMS only, voice only", scope: .campaigns,
+                   command: .toggleType),
+        KeyBinding(keys: [.tab], label: "Tab", help: "move between list and detail", scope: .campaigns, command: .focusNext),
+    ] + CampaignColumn.allCases.map { column in
+        let digit = Character(String(column.rawValue + 1))
+        return KeyBinding(keys: [.character(digit)], label: String(digit),
+                          help: "sort by \(column.helpName)",
+                          scope: .campaigns, command: .sort(column))
+    }
+
+    private static let table: [Key: Command] = {
+        var table: [Key: Command] = [:]
+        for binding in all { for key in binding.keys { table[key] = binding.command } }
+        return table
+    }()
+
+    /// The command a key means, if any.
+    public static func command(for key: Key) -> Command? { table[key] }
+}

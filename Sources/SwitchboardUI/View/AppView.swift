@@ -1,0 +1,40 @@
+import TerminalKit
+
+/// Draws the whole screen from the state. Pure: the same state gives the same cells.
+public enum AppView {
+    public static func render(_ state: AppState, size: Size) -> Canvas {
+        var canvas = Canvas(size: size)
+        let layout = ScreenLayout(size: size, hasInputLine: state.input != nil)
+        if layout.tooSmall {
+            let lines = ["Terminal too small", "\(size.width)×\(size.height), need \(ScreenLayout.minimum.width)×\(ScreenLayout.minimum.height)"]
+            for (offset, line) in lines.enumerated() where offset < size.height {
+                canvas.put(DisplayWidth.truncate(line, to: size.width), x: 0, y: offset, style: offset == 0 ? Theme.error : .plain)
+            }
+            return canvas
+        }
+        Chrome.titleBar(state, into: &canvas, rect: layout.titleBar)
+        switch state.screen {
+        case .campaigns:
+            ListPane.render(state, into: &canvas, rect: layout.list)
+            if let detail = layout.detail {
+                if layout.sideBySide {
+                    for y in detail.y..<detail.maxY { canvas.put("│", x: detail.x - 1, y: y, style: Theme.separator) }
+                    DetailPane.render(state.list.selectedCampaign, state: state, into: &canvas, rect: detail, title: true)
+                } else {
+                    DetailPane.render(state.list.selectedCampaign, state: state, into: &canvas,
+                                      rect: Rect(x: detail.x, y: detail.y - 1, width: detail.width, height: detail.height + 1),
+                                      title: true)
+                }
+            }
+        case .campaignDetail(let id):
+            DetailPane.render(state.list.campaign(id: id), state: state, into: &canvas, rect: layout.body, title: false)
+        case .contactLists:
+            ContactListsPane.render(state, into: &canvas, rect: layout.body)
+        case .help:
+            HelpScreen.render(state, into: &canvas, rect: layout.body)
+        }
+        if let line = layout.inputLine { Chrome.inputLine(state, into: &canvas, rect: line) }
+        Chrome.statusBar(state, into: &canvas, rect: layout.statusBar)
+        return canvas
+    }
+}

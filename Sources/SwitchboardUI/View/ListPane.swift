@@ -1,0 +1,69 @@
+import TerminalKit
+
+/// The campaign list: a header and only the rows that fit, however many campaigns there are.
+enum ListPane {
+    /// Columns left of the first one, where "▸" marks the selection (visible without colour too).
+    static let gutter = 1
+
+    static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let list = state.list
+        let columns = CampaignColumn.layout(width: rect.width - gutter)
+        var x = rect.x + gutter
+        for (column, width) in columns {
+            var title = column.title
+            if list.sort.column == column { title += list.sort.ascending ? "▲" : "▼" }
+            canvas.put(DisplayWidth.fit(title, to: width), x: x, y: rect.y, style: Theme.header)
+            x += width + 1
+        }
+        let rows = max(0, rect.height - 1)
+        if list.visible.isEmpty {
+            canvas.put(emptyText(state), x: rect.x + 1, y: rect.y + 2, style: state.load.failure == nil ? Theme.dim : Theme.error,
+                       maxX: rect.maxX)
+            return
+        }
+        let end = min(list.visible.count, list.scrollTop + rows)
+        for position in list.scrollTop..<end {
+            let row = list.rows[list.visible[position]]
+            let y = rect.y + 1 + position - list.scrollTop
+            let isSelected = position == list.selected
+            let base: Style = isSelected ? (state.focus == .list ? Theme.selected : Theme.selectedUnfocused) : .plain
+            if isSelected {
+                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
+                canvas.put("▸", x: rect.x, y: y, style: base)
+            }
+            var x = rect.x + gutter
+            for (column, width) in columns {
+                let (text, style) = cell(column, row: row, state: state)
+                canvas.put(DisplayWidth.fit(text, to: width), x: x, y: y, style: isSelected ? base : style)
+                x += width + 1
+            }
+        }
+    }
+
+    static func cell(_ column: CampaignColumn, row: CampaignRow, state: AppState) -> (String, Style) {
+        switch column {
+        case .type: return (row.type, .plain)
+        case .name: return (row.name, Style(bold: true))
+        case .status: return (row.status, Theme.status(row.status))
+        case .priority: return (row.priority, .plain)
+        case .mode: return (row.mode, .plain)
+        case .lists: return (row.lists, .plain)
+        case .updated: return (row.updated, Theme.dim)
+        case .window:
+            if let window = state.list.windows[row.id] {
+                return (window.columnText, window.isOpen ? Theme.open : Theme.closed)
+            }
+            if state.detailErrors[row.id] != nil { return ("! unavailable", Theme.error) }
+            return ("…", Theme.dim)
+        }
+    }
+
+    static func emptyText(_ state: AppState) -> String {
+        if let failure = state.load.failure { return "Could not load campaigns: \(failure) — press r to retry" }
+        if state.load.isLoading { return "Loading campaigns…" }
+        if !state.list.filterText.isEmpty { return "No campaign matches “\(state.list.filterText)” — Esc on / clears it" }
+        if state.list.rows.isEmpty { return "No campaigns yet" }
+        return "No \(state.list.scope.title) campaigns — t shows the others"
+    }
+}

@@ -1,0 +1,53 @@
+import TerminalKit
+
+/// Where each part of the screen goes at a given size. The view draws with it and the update
+/// uses it for scrolling and mouse clicks, so both always agree.
+public struct ScreenLayout: Equatable {
+    /// Below this the app shows only a "terminal too small" note.
+    public static let minimum = Size(width: 20, height: 6)
+    /// From this width the list and the detail stand side by side.
+    public static let sideBySideWidth = 120
+
+    public let tooSmall: Bool
+    public let titleBar: Rect
+    public let body: Rect
+    public let inputLine: Rect?
+    public let statusBar: Rect
+    /// Campaigns screen: the list (its first row is the column header) and the detail preview.
+    public let list: Rect
+    public let detail: Rect?
+    public let sideBySide: Bool
+
+    public init(size: Size, hasInputLine: Bool) {
+        tooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
+        let whole = Rect(size)
+        let (title, rest) = whole.splitTop(1)
+        let (aboveStatus, status) = rest.splitBottom(1)
+        titleBar = title
+        statusBar = status
+        if hasInputLine {
+            let (bodyPart, line) = aboveStatus.splitBottom(1)
+            body = bodyPart
+            inputLine = line
+        } else {
+            body = aboveStatus
+            inputLine = nil
+        }
+        sideBySide = size.width >= Self.sideBySideWidth
+        if sideBySide {
+            let (left, right) = body.splitLeft(body.width * 60 / 100)
+            list = left
+            detail = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
+        } else if body.height >= 14 {
+            let (top, bottom) = body.splitTop(max(5, body.height * 45 / 100))
+            list = top
+            detail = Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: bottom.height - 1)
+        } else {
+            list = body
+            detail = nil
+        }
+    }
+
+    /// Rows of campaigns the list shows (its header takes one).
+    public var listRows: Int { max(0, list.height - 1) }
+}

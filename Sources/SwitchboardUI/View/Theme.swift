@@ -1,0 +1,32 @@
+import TerminalKit
+
+/// The app's styles, in one place. Colours degrade to 16 or none (NO_COLOR) in the backend;
+/// selection and headers stay readable without colour through reverse and bold.
+enum Theme {
+    static let titleBar = Style(foreground: .ansi(15), background: .indexed(24), bold: true)
+    static let statusBar = Style(foreground: .ansi(15), background: .indexed(236))
+    static let statusError = Style(foreground: .ansi(15), background: .ansi(1), bold: true)
+    static let header = Style(bold: true, underline: true)
+    static let selected = Style(reverse: true)
+    static let selectedUnfocused = Style(foreground: .ansi(0), background: .indexed(250))
+    static let dim = Style(dim: true)
+    static let label = Style(foreground: .indexed(110), bold: true)
+    static let section = Style(foreground: .indexed(179), bold: true)
+    static let open = Style(foreground: .ansi(2), bold: true)
+    static let closed = Style(foreground: .indexed(245))
+    static let error = Style(foreground: .ansi(9), bold: true)
+    static let separator = Style(foreground: .indexed(240))
+    static let inputLine = Style(foreground: .ansi(15), background: .indexed(238))
+    static let key = Style(foreground: .indexed(222), bold: true)
+
+    static func status(_ status: String) -> Style {
+        switch status.lowercased() {
+        case "active": return Style(foreground: .ansi(2), bold: true)
+        case "ready", "scheduled", "rescheduled": return Style(foreground: .ansi(6))
+        case "paused", "preparing": return Style(foreground: .ansi(3))
+        case "stopped": return Style(foreground: .ansi(1))
+        case "completed": return Style(foreground: .indexed(245))
+        default: return .plain
+        }
+    }
+}

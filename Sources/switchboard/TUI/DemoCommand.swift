@@ -1,0 +1,43 @@
+import ArgumentParser
+import CampaignAPI
+import CampaignSandbox
+import Foundation
+import SwitchboardUI
+
+/// `switchboard demo`: the sandbox in-process on a free loopback port, and the UI against it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Try Switchboard without an account: a local sandbox with demo campaigns, and the terminal UI on it."
+    )
+
+    @Option(help: "How many demo campaigns to seed.")
+    var campaigns = 60
+
+    @Option(help: "Seconds between automatic refreshes of the list; 0 turns them off.")
+    var refresh = 60
+
+    func validate() throws {
+        guard (0...200_000).contains(campaigns) else { throw ValidationError("--campaigns must be between 0 and 200000.") }
+    }
+
+    func run() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.port = 0
+        configuration.seedCampaigns = campaigns
+        let sandbox = try await SandboxServer.start(configuration)
+        let credentials = sandbox.credentials
+        let profile = APIProfile(name: "demo", host: sandbox.baseURL, streamId: credentials.streamId,
+                                 accountId: credentials.accountId,
+                                 auth: .signed(clientId: credentials.clientId, clientSecret: Secret(credentials.clientSecret)))
+        do {
+            let client = try CampaignClient(profile: profile)
+            try TUILauncher.run(client: client, connection: ConnectionInfo(profile: "demo", host: sandbox.baseURL.absoluteString),
+                                refreshSeconds: refresh)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+}

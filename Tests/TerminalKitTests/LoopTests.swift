@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import TerminalKit
+
+/// A program that counts: keys add, `q` quits.
+final class Counter: TerminalProgram {
+    var count = 0
+    var frames = 0
+    var dirty = true
+    var isFinished = false
+    var repaint = false
+
+    func handle(_ event: InputEvent) {
+        guard case .key(let key) = event else { return }
+        switch key {
+        case .character("q"): isFinished = true
+        case .control("l"): repaint = true
+        default: count += 1
+        }
+        dirty = true
+    }
+
+    func poll(now: Date) {}
+    var needsFrame: Bool { dirty }
+    func render(size: Size) -> Canvas {
+        dirty = false
+        frames += 1
+        var canvas = Canvas(size: size)
+        canvas.put("count \(count)", x: 0, y: 0)
+        return canvas
+    }
+    func received(signal: Int32) { isFinished = true }
+    func takeRepaintRequest() -> Bool { defer { repaint = false }; return repaint }
+}
+
+@Suite("Event loop")
+struct LoopTests {
+    @Test("draws only when the program changed, repaints on request, stops when it is finished")
+    func loop() {
+        let backend = HeadlessBackend(size: Size(width: 20, height: 3))
+        backend.pendingEvents = [.key(.character("a")), .key(.unknown(1)), .key(.control("l")), .key(.character("q"))]
+        let program = Counter()
+        TerminalLoop.run(program, on: backend)
+        #expect(program.count == 2)
+        #expect(backend.lastFrame?.lines[0].hasPrefix("count 2") == true)
+        #expect(backend.repaintRequests == 1)
+        #expect(backend.frameCount == program.frames)
+        #expect(backend.frameCount <= 5)
+    }
+}

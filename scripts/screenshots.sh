@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Screenshots of switchboard: run it in a detached tmux (120x40), drive it with
+# keys, capture the pane with its colours and render PNGs into screenshots/.
+#
+#   scripts/screenshots.sh                     # needs .build/debug/switchboard
+#   APP_CMD="..." scripts/screenshots.sh       # another command to shoot
+#
+# Needs (installed below when missing): tmux, rsvg-convert, DejaVu + WenQuanYi
+# fonts (apt), and the Python package rich (in a venv: .build/screenshot-venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SESSION=${SESSION:-switchboard-shots}
+APP_CMD=${APP_CMD:-.build/debug/switchboard demo}
+COLS=120 ROWS=40
+OUT=${OUT:-screenshots}  # override only for trials outside the repo
+VENV=.build/screenshot-venv
+PY=$VENV/bin/python
+
+# ---------------------------------------------------------------- setup ----
+apt_pkgs=()
+command -v tmux >/dev/null || apt_pkgs+=(tmux)
+command -v rsvg-convert >/dev/null || apt_pkgs+=(librsvg2-bin)
+fonts=$(fc-list 2>/dev/null || true)
+[[ $fonts == *"DejaVu Sans Mono"* ]] || apt_pkgs+=(fonts-dejavu-core)
+[[ $fonts == *"WenQuanYi Micro Hei Mono"* ]] || apt_pkgs+=(fonts-wqy-microhei)
+# Debian's python3 ships venv without ensurepip; python3-venv adds it.
+"$PY" -c 'import rich' 2>/dev/null || python3 -c 'import ensurepip' 2>/dev/null || apt_pkgs+=(python3-venv)
+if ((${#apt_pkgs[@]})); then
+    sudo=; [[ $(id -u) == 0 ]] || sudo=sudo
+    $sudo apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}"
+fi
+# A venv, not `pip install`: Debian 12's python3 refuses that (PEP 668), and
+# --break-system-packages would mix rich into the system's packages. rich is
+# pinned because ansi2png.py patches the SVG that this version writes.
+if ! "$PY" -c 'import rich' 2>/dev/null; then
+    python3 -m venv --clear "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check 'rich==15.0.0'
+fi
+
+# -------------------------------------------------------------- helpers ----
+# A private tmux server (-L) without user config (-f /dev/null), so neither
+# another tmux nor a ~/.tmux.conf changes the size, colours or key bindings.
+t() { tmux -L "$SESSION" -f /dev/null "$@"; }
+
+# keys ARGS...: type into the app, e.g. `keys Down Down Enter` or `keys -l 'text'`.
+keys() { t send-keys -t "$SESSION" "$@"; }
+
+# wait_for TEXT [TIMEOUT]: poll the screen every 0.1 s until TEXT is on it;
+# give up after TIMEOUT whole seconds (default 20) and show the screen.
+wait_for() {
+    local text=$1 timeout=${2:-20} i
+    for ((i = 0; i < timeout * 10; i++)); do
+        [[ $(t capture-pane -p -t "$SESSION") == *"$text"* ]] && return 0
+        [[ $(t display-message -p -t "$SESSION" '#{pane_dead}') == 1 ]] && break  # app exited
+        sleep 0.1
+    done
+    echo "wait_for: \"$text\" not on screen (app exited, or ${timeout}s passed). Screen:" >&2
+    t capture-pane -p -t "$SESSION" >&2 || true
+    exit 1
+}
+
+# shoot NAME [TITLE]: screenshots/NAME.png of the screen as it is now. -N keeps
+# trailing blanks, which matter when they are coloured (reverse status bars).
+shoot() {
+    local tmp=$OUT/$1.ans.tmp
+    t capture-pane -p -e -N -t "$SESSION" >"$tmp"
+    "$PY" scripts/ansi2png.py "$tmp" "$OUT/$1.png" --cols "$COLS" --title "${2:-switchboard}"
+    rm -f "$tmp"
+    echo "wrote $OUT/$1.png"
+}
+
+# ----------------------------------------------------------------- main ----
+# Fill in below: wait_for what the screen must show, keys to go on, shoot NAME.
+mkdir -p "$OUT"
+trap 't kill-server 2>/dev/null || true' EXIT
+t kill-server 2>/dev/null || true  # a leftover from an interrupted run
+# (TERM in the pane is tmux's default, tmux-256color: 256 colours for ncurses.)
+t new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" "LANG=C.UTF-8 $APP_CMD" \
+    \; set-option -t "$SESSION" remain-on-exit on  # keep a crash message on screen
+
+# Placeholder: replace with the real walk through the app. For example:
+#   wait_for "Campaigns"           # first screen drawn
+#   shoot 01-campaigns
+#   keys Down Enter
+#   wait_for "Calling hours"
+#   shoot 02-campaign-detail
+#   keys q
+wait_for "${WAIT_TEXT:-switchboard}"
+shoot "${SHOT_NAME:-01-start}"
