@@ -24,13 +24,16 @@ public enum CampaignColumn: Int, CaseIterable, Sendable {
         case .type: return 5
         case .name: return 24
         case .status: return 11
-        case .priority: return 3
+        case .priority: return 4
         case .mode: return 11
         case .window: return 16
         case .lists: return 18
         case .updated: return 12
         }
     }
+
+    /// The name column never gets narrower than this while another column can give way.
+    static let minimumNameWidth = 20
 
     /// The order columns give way in when the pane is narrow: first dropped first.
     static let dropOrder: [CampaignColumn] = [.lists, .updated, .type, .priority, .mode, .window, .status]
@@ -39,7 +42,7 @@ public enum CampaignColumn: Int, CaseIterable, Sendable {
     static func layout(width: Int) -> [(column: CampaignColumn, width: Int)] {
         var shown = allCases
         func total(_ columns: [CampaignColumn]) -> Int {
-            columns.reduce(0) { $0 + ($1 == .name ? 14 : $1.idealWidth) } + columns.count - 1
+            columns.reduce(0) { $0 + ($1 == .name ? minimumNameWidth : $1.idealWidth) } + columns.count - 1
         }
         var drop = dropOrder[...]
         while total(shown) > width, let next = drop.popFirst() { shown.removeAll { $0 == next } }

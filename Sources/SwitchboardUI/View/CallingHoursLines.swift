@@ -17,7 +17,7 @@ enum CallingHoursLines {
             return lines + hours.days.map { .field($0.day, "\($0.start) – \($0.end)") }
         }
         let status = CallingWindowStatus(campaign: campaign, now: state.now)
-        lines.append(nowLine(status, supervisor: state.supervisorZone))
+        lines += nowLines(status, supervisor: state.supervisorZone)
         lines += grid(schedule, status: status, now: state.now, width: width)
         for day in Weekday.allCases where !schedule.windows(on: day).isEmpty {
             let windows = schedule.windows(on: day).map(\.description).joined(separator: ", ")
@@ -26,25 +26,25 @@ enum CallingHoursLines {
         return lines
     }
 
-    /// "● open now — closes Mon 6:00 PM EST · Mon 11:00 PM GMT your time".
-    static func nowLine(_ status: CallingWindowStatus, supervisor: TimeZone) -> DetailLine {
-        func both(_ date: Date) -> String {
-            let zone = status.timeZone ?? .gmt
-            let theirs = CallingHoursClock.describe(date, in: zone)
-            guard zone.secondsFromGMT(for: date) != supervisor.secondsFromGMT(for: date) || zone.identifier != supervisor.identifier else {
-                return theirs
-            }
-            return theirs + " · " + CallingHoursClock.describe(date, in: supervisor) + " your time"
+    /// "● open now — closes Mon 6:00 PM EST", then the same moment on the supervisor's clock.
+    static func nowLines(_ status: CallingWindowStatus, supervisor: TimeZone) -> [DetailLine] {
+        let zone = status.timeZone ?? .gmt
+        func yourTime(_ date: Date) -> [DetailLine] {
+            guard zone.secondsFromGMT(for: date) != supervisor.secondsFromGMT(for: date) else { return [] }
+            return [DetailLine("  your time: " + CallingHoursClock.describe(date, in: supervisor) + " (\(supervisor.identifier))",
+                               Theme.dim)]
         }
         switch status.state {
         case .open(let until):
-            return DetailLine([("● open now", Theme.open), (until.map { " — closes " + both($0) } ?? " — never closes", .plain)])
+            let closing = until.map { " — closes " + CallingHoursClock.describe($0, in: zone) } ?? " — never closes"
+            return [DetailLine([("● open now", Theme.open), (closing, .plain)])] + (until.map(yourTime) ?? [])
         case .closed(let next):
-            return DetailLine([("○ closed", Theme.closed), (next.map { " — opens " + both($0) } ?? " — no window opens", .plain)])
+            let opening = next.map { " — opens " + CallingHoursClock.describe($0, in: zone) } ?? " — no window opens"
+            return [DetailLine([("○ closed", Theme.closed), (opening, .plain)])] + (next.map(yourTime) ?? [])
         case .noHours:
-            return DetailLine("no calling hours", Theme.dim)
+            return [DetailLine("no calling hours", Theme.dim)]
         case .invalid(let why):
-            return DetailLine("! " + why, Theme.error)
+            return [DetailLine("! " + why, Theme.error)]
         }
     }
 

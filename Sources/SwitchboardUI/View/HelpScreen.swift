@@ -36,5 +36,8 @@ enum HelpScreen {
                 for (text, style) in line.spans { x = canvas.put(text, x: x, y: rect.y + offset, style: style, maxX: maxX) }
             }
         }
+        if top + rect.height < perColumn {
+            canvas.put(" ↓ more (j) ", x: rect.maxX - 12, y: rect.maxY - 1, style: Theme.dim)
+        }
     }
 }

@@ -36,7 +36,7 @@ public struct ScreenLayout: Equatable {
         sideBySide = size.width >= Self.sideBySideWidth
         if sideBySide {
             let (left, right) = body.splitLeft(body.width * 60 / 100)
-            list = left
+            list = Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height)
             detail = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
         } else if body.height >= 14 {
             let (top, bottom) = body.splitTop(max(5, body.height * 45 / 100))
