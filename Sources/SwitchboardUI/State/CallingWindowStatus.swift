@@ -65,7 +65,7 @@ public struct CallingWindowStatus: Equatable, Sendable {
         case .closed(let next?): return "○ " + CallingHoursClock.describe(next, in: timeZone ?? .gmt, withZone: false)
         case .closed(nil): return "○ never"
         case .noHours: return "—"
-        case .invalid: return "! invalid hours"
+        case .invalid: return "! bad hours"
         }
     }
 

@@ -26,7 +26,7 @@ public enum CampaignColumn: Int, CaseIterable, Sendable {
         case .status: return 11
         case .priority: return 4
         case .mode: return 11
-        case .window: return 16
+        case .window: return 14
         case .lists: return 18
         case .updated: return 12
         }

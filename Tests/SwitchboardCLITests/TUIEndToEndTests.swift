@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: browse, filter, help, palette, contact lists, resize, and leaving
+/// by q and by SIGTERM with the terminal given back.
+@Suite("Terminal UI end to end (tmux)", .serialized)
+struct TUIEndToEndTests {
+    static var environment: [String: String] {
+        ["LANG": "C.UTF-8", "TERM": "xterm-256color", "HOME": FileManager.default.temporaryDirectory.path,
+         "PATH": "/usr/bin:/bin"]
+    }
+
+    @Test("switchboard demo: browse, open, filter, help, palette, contact lists, resize, quit")
+    func demo() throws {
+        try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
+        let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 40 --refresh 0",
+                                   environment: Self.environment)
+        var screen = try tmux.waitFor("40 campaigns (")
+        #expect(screen.contains("TYPE") && screen.contains("CALLING WINDOW"))
+        #expect(screen.contains("demo @ http://127.0.0.1:"))
+        try tmux.waitFor("dialing mode")
+        try tmux.send("j", "Enter")
+        screen = try tmux.waitFor("Campaigns (SMS + voice) › ")
+        #expect(screen.contains("── Audience") && !screen.contains("CALLING WINDOW"))
+        try tmux.send("Escape", "/")
+        try tmux.send("status:active", literal: true)
+        screen = try tmux.waitFor("/status:active")
+        #expect(!screen.contains(" Ready "))
+        try tmux.send("Escape", "?")
+        screen = try tmux.waitFor("── Everywhere")
+        #expect(screen.contains("Ctrl-L"))
+        try tmux.send("q", ":")
+        try tmux.send("contact-lists", literal: true)
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("APIContctList")
+        #expect(screen.contains("RECORDS"))
+        try tmux.send("Escape")
+        try tmux.resize(width: 80, height: 24)
+        screen = try tmux.waitFor("── Detail")
+        try tmux.resize(width: 15, height: 5)
+        try tmux.waitFor("too s")
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitFor("CALLING WINDOW")
+        try tmux.send("C-l", "q")
+        screen = try tmux.waitFor("exit=0")
+        #expect(!tmux.alternateScreen)
+    }
+
+    @Test("SIGTERM leaves cleanly: the terminal is given back and the exit is orderly")
+    func sigterm() throws {
+        try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
+        let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 5",
+                                   environment: Self.environment)
+        try tmux.waitFor("5 campaigns (")
+        #expect(tmux.alternateScreen)
+        kill(try tmux.programPID(), SIGTERM)
+        try tmux.waitFor("exit=0")
+        #expect(!tmux.alternateScreen)
+    }
+
+    @Test("without a profile or a terminal, switchboard explains what to do")
+    func noProfile() async throws {
+        try await withCLI { cli in
+            var bare = cli
+            bare.extraEnvironment = ["KORE_HOST": "", "KORE_CLIENT_SECRET": "", "KORE_CLIENT_ID": ""]
+            let result = try bare.run([])
+            #expect(result.code == 1)
+            #expect(result.stderr.contains("switchboard demo"))
+            let noTTY = try cli.run([])
+            #expect(noTTY.code == 1)
+            #expect(noTTY.stderr.contains("needs a terminal"))
+        }
+    }
+}
