@@ -5,7 +5,7 @@ APT_PACKAGES := libsqlite3-dev libncurses-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test demo bench bench-sandbox bench-client clean
+.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -22,7 +22,13 @@ test: deps
 	swift test $(SWIFT_FLAGS)
 
 demo: deps
-	@echo "switchboard demo is not built yet: the sandbox and the terminal UI land in issues 3 and 5."
+	swift build $(SWIFT_FLAGS) --product switchboard
+	.build/debug/switchboard demo
+
+# PNGs of the running app in screenshots/ (installs rsvg-convert, fonts and rich in a venv).
+screenshots: deps
+	swift build --product switchboard
+	scripts/screenshots.sh
 
 # Speed goals live here, as printed numbers (release build, a few minutes the first time).
 bench: deps
@@ -36,6 +42,10 @@ bench-sandbox: deps
 bench-client: deps
 	swift build -c release --product switchboard-bench
 	.build/release/switchboard-bench list
+
+bench-tui: deps
+	swift build -c release --product switchboard-bench
+	.build/release/switchboard-bench tui
 
 clean:
 	rm -rf .build

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SESSION=${SESSION:-switchboard-shots}
-APP_CMD=${APP_CMD:-.build/debug/switchboard demo}
+APP_CMD=${APP_CMD:-.build/debug/switchboard demo --campaigns 60 --refresh 0}
 COLS=120 ROWS=40
 OUT=${OUT:-screenshots}  # override only for trials outside the repo
 VENV=.build/screenshot-venv
@@ -80,12 +80,28 @@ t kill-server 2>/dev/null || true  # a leftover from an interrupted run
 t new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" "LANG=C.UTF-8 $APP_CMD" \
     \; set-option -t "$SESSION" remain-on-exit on  # keep a crash message on screen
 
-# Placeholder: replace with the real walk through the app. For example:
-#   wait_for "Campaigns"           # first screen drawn
-#   shoot 01-campaigns
-#   keys Down Enter
-#   wait_for "Calling hours"
-#   shoot 02-campaign-detail
-#   keys q
-wait_for "${WAIT_TEXT:-switchboard}"
-shoot "${SHOT_NAME:-01-start}"
+# The walk: list, full detail, help, contact lists, a filter, a too-small terminal.
+wait_for "60 campaigns ("
+wait_for "dialing mode"             # the preview's details have arrived
+keys j j j
+wait_for "row 4/"
+shoot 01-campaigns "switchboard demo — campaigns, list and preview"
+keys Enter
+wait_for "Campaigns (SMS + voice) › "
+wait_for "Calling hours"
+keys j j j j j j j j j j j j j j
+wait_for "lower-case name"          # scrolled down to the record's fields
+shoot 02-campaign-detail "switchboard — a campaign's detail and calling hours"
+keys Escape '?'
+wait_for "── Everywhere"
+shoot 03-help "switchboard — help: every key"
+keys q L
+wait_for "APIContctList"
+shoot 04-contact-lists "switchboard — contact lists"
+keys Escape /
+keys -l "status:active"
+wait_for "/status:active"
+shoot 05-filtered "switchboard — filtered by status"
+t resize-window -t "$SESSION" -x 18 -y 5
+wait_for "too s"
+COLS=18 shoot 06-too-small "too small"

@@ -7,8 +7,10 @@ import JWTKit
 import NIOCore
 import NIOHTTP1
 
-// `make bench`: the sandbox's requests per second and latency on loopback, and the client's time
-// to list 10,000 campaigns through paging. Prints numbers; asserts nothing. Built in release.
+// `make bench`: the sandbox's requests per second and latency on loopback, the client's time to
+// list 10,000 campaigns through paging, and the terminal UI's keystroke → frame time, bytes per
+// selection move and start-up. Prints numbers; asserts nothing. Built in release.
+// Modes: `sandbox`, `list`, `tui` (default: all); numbers: seconds per test, concurrency.
 
 struct BenchClaims: JWTPayload {
     var appId: String
@@ -134,11 +136,7 @@ func clientListing() async throws {
     await sandbox.stop()
 }
 
-if arguments.contains("list") {
-    try await clientListing()
-} else if arguments.contains("sandbox") {
-    try await sandboxThroughput()
-} else {
-    try await sandboxThroughput()
-    try await clientListing()
-}
+let modes = Set(arguments.dropFirst().filter { Double($0) == nil })
+if modes.isEmpty || modes.contains("sandbox") { try await sandboxThroughput() }
+if modes.isEmpty || modes.contains("list") { try await clientListing() }
+if modes.isEmpty || modes.contains("tui") { try await TerminalUIBench.run() }

@@ -51,3 +51,19 @@ struct CanvasTests {
         #expect(rect.splitBottom(30).bottom.height == 22)
     }
 }
+
+@Suite("Canvas: fixed-width cells")
+struct FixedWidthTests {
+    @Test("text in a fixed width is cut with an ellipsis or padded, and a wide character is not split")
+    func fixedWidth() {
+        var canvas = Canvas(size: Size(width: 12, height: 3))
+        canvas.put("Campaign name", x: 0, y: 0, width: 8)
+        canvas.put("ab", x: 0, y: 1, width: 5, style: Style(reverse: true))
+        canvas.put("日本語", x: 0, y: 2, width: 4)
+        #expect(canvas.lines[0] == "Campaig…    ")
+        #expect(canvas.lines[1] == "ab          ")
+        #expect(canvas[4, 1].style.reverse && !canvas[5, 1].style.reverse)
+        #expect(canvas.lines[2] == "日…         ")
+        #expect(DisplayWidth.of("plain ascii") == 11 && DisplayWidth.of("tab\there") == 7)
+    }
+}

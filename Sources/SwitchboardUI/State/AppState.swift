@@ -60,6 +60,8 @@ public struct AppState: Sendable {
     public var stack: [Screen] = [.campaigns]
     public var input: InputLine?
     public var focus: Focus = .list
+    /// Whether the campaigns screen shows the selected campaign beside or below the list (`p`).
+    public var showsPreview = true
     public var list = CampaignListState()
     public var load = LoadState()
     public var detailsInFlight: Set<String> = []

@@ -35,8 +35,9 @@ public struct CampaignListState: Sendable {
         details[id] ?? indexByID[id].map { campaigns[$0] }
     }
 
-    public var smsCount: Int { rows.lazy.filter { $0.typeKey == "sms" }.count }
-    public var voiceCount: Int { rows.lazy.filter { $0.typeKey == "voice" }.count }
+    /// Counts by type, kept as campaigns arrive so the status bar never walks the list.
+    public private(set) var smsCount = 0
+    public private(set) var voiceCount = 0
 
     /// Replaces every campaign (a finished load), keeping the selection on the same campaign.
     mutating func replaceAll(_ list: [Campaign], now: Date) {
@@ -45,6 +46,8 @@ public struct CampaignListState: Sendable {
         rows = []
         visible = []
         indexByID = [:]
+        smsCount = 0
+        voiceCount = 0
         append(list, now: now, recomputing: false)
         details = details.filter { id, detail in
             indexByID[id].map { campaigns[$0].updatedAt == detail.updatedAt } ?? false
@@ -63,6 +66,7 @@ public struct CampaignListState: Sendable {
             indexByID[row.id] = rows.count
             campaigns.append(campaign)
             rows.append(row)
+            if row.typeKey == "sms" { smsCount += 1 } else if row.typeKey == "voice" { voiceCount += 1 }
             if campaign.dialingStrategy?.callingHours != nil {
                 windows[row.id] = CallingWindowStatus(campaign: campaign, now: now)
             }

@@ -60,8 +60,13 @@ extension AppUpdate {
             state.list.sort = state.list.sort.selecting(column)
             state.notice = "sorted by \(column.helpName)\(state.list.sort.ascending ? "" : ", reversed")"
             return afterMove(&state)
-        case .focusNext:
+        case .togglePreview:
             guard state.screen == .campaigns else { return [] }
+            state.showsPreview.toggle()
+            state.focus = .list
+            return afterMove(&state)
+        case .focusNext:
+            guard state.screen == .campaigns, state.showsPreview else { return [] }
             state.focus = state.focus == .list ? .detail : .list
         case .open:
             guard state.screen == .campaigns, let row = state.list.selectedRow else { return [] }
@@ -81,7 +86,7 @@ extension AppUpdate {
 
     /// j/k and friends move whatever the current screen scrolls.
     static func scroll(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let layout = ScreenLayout(size: state.size, hasInputLine: state.input != nil)
+        let layout = ScreenLayout(state)
         let page = max(1, layout.listRows - 1)
         func moved(_ position: Int, count: Int) -> Int {
             switch command {
@@ -113,7 +118,7 @@ extension AppUpdate {
 
     /// After the selection or the layout changed: keep the selection on screen, fetch details.
     static func afterMove(_ state: inout AppState) -> [Effect] {
-        let layout = ScreenLayout(size: state.size, hasInputLine: state.input != nil)
+        let layout = ScreenLayout(state)
         state.list.scrollToSelection(height: layout.listRows)
         return detailsForVisibleRows(&state)
     }
@@ -131,7 +136,7 @@ extension AppUpdate {
             case .backspace: if !text.isEmpty { text.removeLast() }
             case .control("u"): text = ""
             case .character(let character): text.append(character)
-            case .down, .up, .pageDown, .pageUp: return scroll(key == .down ? .down : key == .up ? .up : key == .pageDown ? .pageDown : .pageUp, &state)
+            case .down, .up, .pageDown, .pageUp: return KeyBindings.command(for: key).map { scroll($0, &state) } ?? []
             default: return []
             }
             if text != state.list.filterText { state.list.setFilter(text) }
@@ -179,7 +184,7 @@ extension AppUpdate {
         case .wheelDown: return scroll(.down, &state)
         case .click: break
         }
-        let layout = ScreenLayout(size: state.size, hasInputLine: state.input != nil)
+        let layout = ScreenLayout(state)
         switch state.screen {
         case .campaigns:
             if layout.list.contains(x: mouse.x, y: mouse.y) {

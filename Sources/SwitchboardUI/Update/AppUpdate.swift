@@ -82,7 +82,7 @@ public enum AppUpdate {
 
     /// Asks for the full record of each campaign on screen that lacks a current one.
     static func detailsForVisibleRows(_ state: inout AppState) -> [Effect] {
-        let layout = ScreenLayout(size: state.size, hasInputLine: state.input != nil)
+        let layout = ScreenLayout(state)
         let list = state.list
         var ids: [String] = []
         let end = min(list.visible.count, list.scrollTop + max(1, layout.listRows))

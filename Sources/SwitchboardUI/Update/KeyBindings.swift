@@ -4,7 +4,7 @@ import TerminalKit
 /// so it cannot drift from what the keys do.
 public enum Command: Equatable, Sendable {
     case quit, back, help, palette, filter, refresh, repaint
-    case toggleType, sort(CampaignColumn), focusNext
+    case toggleType, sort(CampaignColumn), focusNext, togglePreview
     case down, up, pageDown, pageUp, top, bottom, open
     case contactLists
 }
@@ -41,6 +41,8 @@ public enum KeyBindings {
                    scope: .campaigns, command: .filter),
         KeyBinding(keys: [.character("t")], label: "t", help: "show SMS + voice, SMS only, voice only", scope: .campaigns,
                    command: .toggleType),
+        KeyBinding(keys: [.character("p")], label: "p", help: "show or hide the detail preview", scope: .campaigns,
+                   command: .togglePreview),
         KeyBinding(keys: [.tab], label: "Tab", help: "move between list and detail", scope: .campaigns, command: .focusNext),
     ] + CampaignColumn.allCases.map { column in
         let digit = Character(String(column.rawValue + 1))

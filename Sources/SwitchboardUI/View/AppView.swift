@@ -4,7 +4,7 @@ import TerminalKit
 public enum AppView {
     public static func render(_ state: AppState, size: Size) -> Canvas {
         var canvas = Canvas(size: size)
-        let layout = ScreenLayout(size: size, hasInputLine: state.input != nil)
+        let layout = ScreenLayout(size: size, hasInputLine: state.input != nil, showsPreview: state.showsPreview)
         if layout.tooSmall {
             let lines = ["Terminal too small", "\(size.width)×\(size.height), need \(ScreenLayout.minimum.width)×\(ScreenLayout.minimum.height)"]
             for (offset, line) in lines.enumerated() where offset < size.height {

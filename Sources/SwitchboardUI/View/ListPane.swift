@@ -13,7 +13,7 @@ enum ListPane {
         for (column, width) in columns {
             var title = column.title
             if list.sort.column == column { title += list.sort.ascending ? "▲" : "▼" }
-            canvas.put(DisplayWidth.fit(title, to: width), x: x, y: rect.y, style: Theme.header)
+            canvas.put(title, x: x, y: rect.y, width: width, style: Theme.header)
             x += width + 1
         }
         let rows = max(0, rect.height - 1)
@@ -27,15 +27,16 @@ enum ListPane {
             let row = list.rows[list.visible[position]]
             let y = rect.y + 1 + position - list.scrollTop
             let isSelected = position == list.selected
-            let base: Style = isSelected ? (state.focus == .list ? Theme.selected : Theme.selectedUnfocused) : .plain
-            if isSelected {
-                canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: base)
-                canvas.put("▸", x: rect.x, y: y, style: base)
-            }
+            let highlight = state.focus == .list ? Theme.selected : Theme.selectedUnfocused
+            if isSelected { canvas.put("▸", x: rect.x, y: y, style: highlight) }
             var x = rect.x + gutter
             for (column, width) in columns {
                 let (text, style) = cell(column, row: row, state: state)
-                canvas.put(DisplayWidth.fit(text, to: width), x: x, y: y, style: isSelected ? base : style)
+                // The selection marks the row's identity (type and name), not every cell: a move
+                // then rewrites a few dozen cells over SSH instead of two whole rows.
+                let marked = isSelected && (column == .type || column == .name)
+                canvas.put(text, x: x, y: y, width: width + (marked && column == .type ? 1 : 0),
+                           style: marked ? highlight : style)
                 x += width + 1
             }
         }

@@ -18,7 +18,7 @@ public struct ScreenLayout: Equatable {
     public let detail: Rect?
     public let sideBySide: Bool
 
-    public init(size: Size, hasInputLine: Bool) {
+    public init(size: Size, hasInputLine: Bool, showsPreview: Bool = true) {
         tooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
         let whole = Rect(size)
         let (title, rest) = whole.splitTop(1)
@@ -33,8 +33,11 @@ public struct ScreenLayout: Equatable {
             body = aboveStatus
             inputLine = nil
         }
-        sideBySide = size.width >= Self.sideBySideWidth
-        if sideBySide {
+        sideBySide = showsPreview && size.width >= Self.sideBySideWidth
+        if !showsPreview {
+            list = body
+            detail = nil
+        } else if sideBySide {
             let (left, right) = body.splitLeft(body.width * 60 / 100)
             list = Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height)
             detail = Rect(x: right.x + 1, y: right.y, width: right.width - 1, height: right.height)
@@ -46,6 +49,11 @@ public struct ScreenLayout: Equatable {
             list = body
             detail = nil
         }
+    }
+
+    /// The layout of `state`'s screen.
+    public init(_ state: AppState) {
+        self.init(size: state.size, hasInputLine: state.input != nil, showsPreview: state.showsPreview)
     }
 
     /// Rows of campaigns the list shows (its header takes one).

@@ -58,6 +58,20 @@ public struct Canvas: Equatable, Sendable {
         return column
     }
 
+    /// Writes `text` in exactly `width` columns from (x, y): cut with "…" when longer, padded
+    /// with blanks in `style` when shorter. Builds no intermediate strings (the list's hot path).
+    public mutating func put(_ text: String, x: Int, y: Int, width: Int, style: Style = .plain) {
+        guard width > 0, y >= 0, y < height else { return }
+        let fits = DisplayWidth.of(text) <= width
+        let end = put(text, x: x, y: y, style: style, maxX: min(self.width, x + (fits ? width : width - 1)))
+        var column = end
+        if !fits, column < self.width { self[column, y] = Cell("…", style: style); column += 1 }
+        while column < min(self.width, x + width) {
+            self[column, y] = Cell(" ", style: style)
+            column += 1
+        }
+    }
+
     /// Fills a rectangle with blanks (or `character`) in `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain, character: Character = " ") {
         let clipped = rect.clipped(to: bounds)
