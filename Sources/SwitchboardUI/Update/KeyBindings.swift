@@ -22,7 +22,7 @@ public struct KeyBinding: Sendable {
 public enum KeyBindings {
     public static let all: [KeyBinding] = [
         KeyBinding(keys: [.character("?")], label: "?", help: "this help", scope: .everywhere, command: .help),
-        KeyBinding(keys: [.character(":")], label: ":", help: "command palette (:sms :voice :all :contact-lists :q)",
+        KeyBinding(keys: [.character(":")], label: ":", help: "command palette (see Commands)",
                    scope: .everywhere, command: .palette),
         KeyBinding(keys: [.escape, .character("q")], label: "Esc q", help: "back; quit from the campaign list",
                    scope: .everywhere, command: .back),

@@ -12,8 +12,9 @@ enum HelpScreen {
             lines.append(.blank)
         }
         lines.append(.section("Mouse"))
-        lines.append(DetailLine("  click a row to select it, a header to sort by it; the wheel scrolls"))
-        lines.append(DetailLine("  a sort key or header pressed again reverses the order"))
+        lines.append(DetailLine("  click a row to select it; the wheel scrolls"))
+        lines.append(DetailLine("  click a column header to sort by it"))
+        lines.append(DetailLine("  a sort key or header again reverses the order"))
         lines.append(.blank)
         lines.append(.section("Commands (:)"))
         for command in PaletteCommand.allCases {
