@@ -169,6 +169,13 @@ struct UpdateTests {
         _ = AppUpdate.reduce(&state, .detailLoaded(id: "cd-00000", .success(full)))
         #expect(state.list.windows["cd-00000"]?.isOpen == true)  // 10:30 AM in New York
         #expect(!state.detailsInFlight.contains("cd-00000"))
+        // While a batch runs, moving on asks for nothing; when it ends, the rows now on screen follow.
+        Self.press(&state, .character("G"))
+        #expect(AppUpdate.detailsForVisibleRows(&state).isEmpty)
+        var next: [Effect] = []
+        for id in ids.dropFirst() { next = AppUpdate.reduce(&state, .detailLoaded(id: id, .success(Self.campaign(Int(id.dropFirst(3))!)))) }
+        guard case .loadDetails(let following)? = next.first else { Issue.record("no follow-up fetch"); return }
+        #expect(following.contains("cd-00049") && !following.contains(ids[0]))
     }
 
     @Test("100,000 campaigns: the end of the list is reached and only visible rows are drawn")

@@ -53,7 +53,8 @@ public enum AppUpdate {
                 state.detailErrors[id] = error.message
                 state.lastError = error.message
             }
-            return []
+            // One batch at a time: when it is done, fetch what is on screen now.
+            return state.detailsInFlight.isEmpty ? detailsForVisibleRows(&state) : []
         case .contactListsLoaded(let result):
             state.contactListsLoading = false
             switch result {
@@ -80,8 +81,10 @@ public enum AppUpdate {
         return [.loadCampaigns(generation: state.load.generation)]
     }
 
-    /// Asks for the full record of each campaign on screen that lacks a current one.
+    /// Asks for the full record of each campaign on screen that lacks a current one. One batch
+    /// is in flight at a time, so holding `j` through 100,000 rows never floods the server.
     static func detailsForVisibleRows(_ state: inout AppState) -> [Effect] {
+        guard state.detailsInFlight.isEmpty else { return [] }
         let layout = ScreenLayout(state)
         let list = state.list
         var ids: [String] = []
