@@ -8,15 +8,22 @@ public enum CampaignColumn: Int, CaseIterable, Sendable {
         case .name: return "NAME"
         case .status: return "STATUS"
         case .priority: return "PRI"
-        case .mode: return "MODE/FORMAT"
-        case .window: return "CALLING WINDOW"
+        case .mode: return "MODE/FMT"
+        case .window: return "CALL WINDOW"
         case .lists: return "CONTACT LISTS"
         case .updated: return "UPDATED"
         }
     }
 
     /// The column's name in sentences ("sort by priority").
-    public var helpName: String { self == .priority ? "priority" : title.lowercased() }
+    public var helpName: String {
+        switch self {
+        case .priority: return "priority"
+        case .mode: return "mode or format"
+        case .window: return "calling window"
+        default: return title.lowercased()
+        }
+    }
 
     /// Preferred width in cells; the name column takes what is left.
     var idealWidth: Int {
