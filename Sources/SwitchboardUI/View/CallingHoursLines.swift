@@ -16,7 +16,8 @@ enum CallingHoursLines {
             lines.append(DetailLine("cannot read the days: " + (error.issues.first?.description ?? ""), Theme.error))
             return lines + hours.days.map { .field($0.day, "\($0.start) – \($0.end)") }
         }
-        let status = CallingWindowStatus(campaign: campaign, now: state.now)
+        // The list keeps each campaign's status up to date; work it out here only when it has none.
+        let status = campaign.id.flatMap { state.list.windows[$0] } ?? CallingWindowStatus(campaign: campaign, now: state.now)
         lines += nowLines(status, supervisor: state.supervisorZone)
         lines += grid(schedule, status: status, now: state.now, width: width)
         for day in Weekday.allCases where !schedule.windows(on: day).isEmpty {

@@ -21,7 +21,7 @@ struct DetailLine {
 enum DetailLines {
     static func lines(for campaign: Campaign, state: AppState, width: Int) -> [DetailLine] {
         let id = campaign.id ?? ""
-        let full = state.list.hasCurrentDetail(id) || state.list.details[id] != nil
+        let full = state.list.details[id] != nil
         var lines: [DetailLine] = [DetailLine(campaign.name, Style(bold: true))]
         let kind = [campaign.type == .sms ? "SMS" : "Voice", campaign.modeOrFormat, campaign.status?.rawValue ?? "no status",
                     "priority \(campaign.priority.map(String.init) ?? "—")"]

@@ -42,12 +42,7 @@ extension CampaignCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The campaign id (cd-…).") var id: String
 
-        func run() async throws {
-            let client = try connection.client()
-            let campaign = try await client.get(id)
-            let result = try await client.start(id, type: campaign.type ?? .sms)
-            print("\(campaign.name): \(result.status.rawValue) (\(result.message ?? ""))")
-        }
+        func run() async throws { try await CampaignCommand.trigger(id, connection: connection) { try await $0.start($1, type: $2) } }
     }
 
     struct Stop: AsyncParsableCommand {
@@ -55,12 +50,16 @@ extension CampaignCommand {
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The campaign id (cd-…).") var id: String
 
-        func run() async throws {
-            let client = try connection.client()
-            let campaign = try await client.get(id)
-            let result = try await client.stop(id, type: campaign.type ?? .sms)
-            print("\(campaign.name): \(result.status.rawValue) (\(result.message ?? ""))")
-        }
+        func run() async throws { try await CampaignCommand.trigger(id, connection: connection) { try await $0.stop($1, type: $2) } }
+    }
+
+    /// Start and stop: look the campaign up for its type and name, pull the trigger, say what happened.
+    static func trigger(_ id: String, connection: ConnectionOptions,
+                        _ pull: (CampaignClient, String, CampaignType) async throws -> TriggerResult) async throws {
+        let client = try connection.client()
+        let campaign = try await client.get(id)
+        let result = try await pull(client, id, campaign.type ?? .sms)
+        print("\(campaign.name): \(result.status.rawValue) (\(result.message ?? ""))")
     }
 
     /// `campaign export`: every campaign in full, in a form `apply` takes back unchanged.
