@@ -24,6 +24,9 @@ struct Switchboard: AsyncParsableCommand {
     @Option(help: "Seconds between automatic refreshes of the list in the terminal UI; 0 turns them off.")
     var refresh = 60
 
+    @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
+    var readonly = false
+
     /// With no subcommand: the terminal UI on the configured profile.
     func run() async throws {
         let client: CampaignClient
@@ -39,7 +42,7 @@ struct Switchboard: AsyncParsableCommand {
         }
         let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
         try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
-                            refreshSeconds: refresh)
+                            refreshSeconds: refresh, readOnly: readonly)
     }
 
     /// Runs the command; usage errors exit 2, failures 1 with a one-line message.

@@ -4,6 +4,7 @@ import CampaignSandbox
 import Foundation
 import SwitchboardUI
 import TerminalKit
+import Testing
 
 /// The app headless against an in-process sandbox: keys go through the same update as in the
 /// terminal, and every step waits until background work has settled (never sleep-and-hope).
@@ -14,19 +15,21 @@ final class UIHarness: @unchecked Sendable {
 
     let sandbox: RunningSandbox
     let store: AppStore
+    /// A client of its own, to check through the API what the app did.
+    let client: CampaignClient
     var size: Size
 
-    init(sandbox: RunningSandbox, size: Size) throws {
+    init(sandbox: RunningSandbox, size: Size, drafts: DraftStore? = nil, readOnly: Bool = false) throws {
         self.sandbox = sandbox
         self.size = size
         let credentials = sandbox.credentials
         let profile = APIProfile(name: "sandbox", host: sandbox.baseURL, streamId: credentials.streamId,
                                  accountId: credentials.accountId,
                                  auth: .signed(clientId: credentials.clientId, clientSecret: Secret(credentials.clientSecret)))
-        let client = try CampaignClient(profile: profile)
+        client = try CampaignClient(profile: profile)
         let state = AppState(connection: ConnectionInfo(profile: "demo", host: "http://127.0.0.1:8710"),
-                             supervisorZone: Self.supervisorZone, now: Self.now)
-        store = AppStore(state: state, runner: EffectRunner(client: client))
+                             supervisorZone: Self.supervisorZone, now: Self.now, readOnly: readOnly)
+        store = AppStore(state: state, runner: EffectRunner(client: try CampaignClient(profile: profile), drafts: drafts))
         store.send(.input(.resize(size)))
     }
 
@@ -68,14 +71,14 @@ final class UIHarness: @unchecked Sendable {
 }
 
 /// Runs `body` with the app on a fresh sandbox seeded with `seed` campaigns.
-func withApp<T>(seed: Int = 30, size: Size = Size(width: 120, height: 40),
+func withApp<T>(seed: Int = 30, size: Size = Size(width: 120, height: 40), drafts: DraftStore? = nil, readOnly: Bool = false,
                 _ body: (UIHarness) async throws -> T) async throws -> T {
     var configuration = SandboxConfiguration()
     configuration.seedCampaigns = seed
     configuration.preparingDelay = .milliseconds(50)
     let sandbox = try await SandboxServer.start(configuration)
     do {
-        let harness = try UIHarness(sandbox: sandbox, size: size)
+        let harness = try UIHarness(sandbox: sandbox, size: size, drafts: drafts, readOnly: readOnly)
         let result = try await body(harness)
         await sandbox.stop()
         return result
@@ -83,4 +86,38 @@ func withApp<T>(seed: Int = 30, size: Size = Size(width: 120, height: 40),
         await sandbox.stop()
         throw error
     }
+}
+
+extension UIHarness {
+    /// Selects the campaign whose name contains `text`, through the filter.
+    func select(_ text: String) async throws {
+        try await press(.character("/"))
+        try await type(text)
+        try await press(.enter)
+    }
+
+    /// Moves the form's focus to `field`.
+    func focus(_ field: FieldID) async throws {
+        for _ in 0..<40 where state.editor?.focusedField?.id != field { try await press(.tab) }
+        #expect(state.editor?.focusedField?.id == field)
+    }
+
+    /// Clears the focused text field and types `text`.
+    func replace(with text: String) async throws {
+        try await press(.control("u"))
+        try await type(text)
+    }
+
+    /// A campaign through the API, by a part of its name.
+    func fetch(named text: String) async throws -> Campaign? {
+        var all = try await client.listAll(CampaignListRequest(type: .sms))
+        all += try await client.listAll(CampaignListRequest(type: .voice))
+        guard let id = all.first(where: { $0.name.contains(text) })?.id else { return nil }
+        return try await client.get(id)
+    }
+}
+
+/// A fresh, empty drafts directory.
+func temporaryDrafts() -> DraftStore {
+    DraftStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("drafts-\(UUID().uuidString)"))
 }

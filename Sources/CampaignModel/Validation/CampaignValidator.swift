@@ -183,9 +183,9 @@ public enum CampaignValidator {
             issues.append(ValidationIssue(path: "days",
                 message: "DAILY needs the same hours on all seven days; \(differing) differ from MO. Use WEEKLY or CUSTOM."))
         } else if hours.frequency == .weekly, schedule.maxWindowsPerDay > 1 {
-            let split = Weekday.allCases.filter { schedule.windows(on: $0).count > 1 }.map(\.code).joined(separator: ", ")
+            let split = Weekday.allCases.filter { schedule.windows(on: $0).count > 1 }.map(\.code)
             issues.append(ValidationIssue(path: "days",
-                message: "WEEKLY allows one window per day; \(split) have several. Use CUSTOM for split shifts."))
+                message: "WEEKLY allows one window per day; \(split.joined(separator: ", ")) \(split.count == 1 ? "has" : "have") several. Use CUSTOM for split shifts."))
         }
         return issues
     }

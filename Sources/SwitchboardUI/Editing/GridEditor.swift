@@ -131,3 +131,14 @@ public struct GridEditor: Equatable, Sendable {
         cellMinutes = minutes
     }
 }
+
+extension GridEditor {
+    /// The days the next paste goes to: the block's days, or the cursor's.
+    public var selectedDays: [Weekday] { selection.days }
+
+    /// Gives the selected days `windows` (a day copied with `y`), then drops the block.
+    public mutating func paste(_ windows: [TimeWindow]) {
+        for day in selectedDays { schedule.setWindows(windows, on: day) }
+        anchor = nil
+    }
+}

@@ -34,6 +34,11 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
 
     private func start(_ effect: Effect) {
         guard let runner else { return }
+        var answers: [Action] = []
+        if runner.runNow(effect, send: { answers.append($0) }) {
+            answers.forEach(send)
+            return
+        }
         inFlight.withLock { $0 += 1 }
         Task.detached { [inbox, inFlight] in
             await runner.run(effect) { action in inbox.withLock { $0.append(action) } }

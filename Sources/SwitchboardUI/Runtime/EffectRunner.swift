@@ -6,10 +6,32 @@ import Foundation
 /// reaches the network, and it does so through `CampaignClient`.
 public struct EffectRunner: Sendable {
     public let client: CampaignClient
+    /// Where drafts are kept; nil keeps none.
+    public let drafts: DraftStore?
     /// Details fetched at the same time.
     public var detailConcurrency = 6
 
-    public init(client: CampaignClient) { self.client = client }
+    public init(client: CampaignClient, drafts: DraftStore? = nil) {
+        self.client = client
+        self.drafts = drafts
+    }
+
+    /// Runs the effects that must not wait (drafts), on the caller's thread; true if `effect`
+    /// was one of them. A failure is answered with an action.
+    public func runNow(_ effect: Effect, send: (Action) -> Void) -> Bool {
+        switch effect {
+        case .writeDraft(let draft):
+            do { try drafts?.save(draft) } catch {
+                send(.draftFailed("could not keep the draft on disk: \(error.localizedDescription)"))
+            }
+            return true
+        case .removeDraft(let key):
+            drafts?.remove(key: key)
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Runs `effect`, sending every action it produces (pages as they land, then the result).
     public func run(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) async {
@@ -58,6 +80,55 @@ public struct EffectRunner: Sendable {
             } catch {
                 send(.contactListsLoaded(.failure(Self.message(error))))
             }
+        case .fetchForEdit(let id):
+            do {
+                send(.editLoaded(id: id, .success(try await client.get(id))))
+            } catch {
+                send(.editLoaded(id: id, .failure(Self.message(error))))
+            }
+        case .save(let request):
+            await save(request, send: send)
+        case .deleteCampaign(let campaign):
+            do {
+                try await client.delete(campaign.id, type: campaign.type)
+                send(.deleteFinished(campaign, .success("deleted “\(campaign.name)”")))
+            } catch {
+                send(.deleteFinished(campaign, .failure(Self.message(error))))
+            }
+        case .trigger(let campaign, let start):
+            do {
+                let result = start ? try await client.start(campaign.id, type: campaign.type)
+                    : try await client.stop(campaign.id, type: campaign.type)
+                let said = result.message.map { ": \($0)" } ?? ""
+                send(.triggerFinished(campaign, start: start, .success("\(start ? "started" : "stopped") “\(campaign.name)”\(said)")))
+            } catch {
+                send(.triggerFinished(campaign, start: start, .failure(Self.message(error))))
+            }
+        case .writeDraft, .removeDraft:
+            _ = runNow(effect, send: send)
+        }
+    }
+
+    /// Safe save: an edit first fetches the campaign again and stops if someone else changed it.
+    private func save(_ request: SaveRequest, send: @escaping @Sendable (Action) -> Void) async {
+        do {
+            if request.mode == .edit, !request.overwrite, let id = request.campaign.id {
+                let current = try await client.get(id)
+                if current.updatedAt != request.expectedUpdatedAt {
+                    send(.saveConflict(current: current))
+                    return
+                }
+            }
+            let saved = request.mode == .create ? try await client.create(request.campaign)
+                : try await client.update(request.campaign)
+            send(.saveFinished(.success(saved)))
+        } catch let error as APIError {
+            let retryable = [.server, .timeout, .cannotConnect, .rateLimited].contains(error.kind)
+            send(.saveFinished(.failure(SaveFailure(
+                message: "not saved — " + error.description + (retryable ? "; your changes are kept, Ctrl-S tries again" : ""),
+                issues: error.issues, retryable: retryable))))
+        } catch {
+            send(.saveFinished(.failure(SaveFailure(message: "not saved — \(error)", retryable: true))))
         }
     }
 

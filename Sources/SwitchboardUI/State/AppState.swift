@@ -8,9 +8,12 @@ public enum Screen: Equatable, Sendable {
     case campaignDetail(id: String)
     case contactLists
     case help
+    /// The create or edit form (`AppState.editor`).
+    case editor
 
     var title: String {
         switch self {
+        case .editor: return "Form"
         case .campaigns: return "Campaigns"
         case .campaignDetail: return "Detail"
         case .contactLists: return "Contact lists"
@@ -83,9 +86,20 @@ public struct AppState: Sendable {
     public var notice: String?
     public var repaintRequested = false
     public var finished = false
+    /// The open create/edit form.
+    public var editor: CampaignEditor?
+    /// The question on screen, above everything else.
+    public var dialog: Dialog?
+    /// Started with `--readonly`: every action that changes something is hidden and refused.
+    public var readOnly = false
+    /// Drafts of earlier runs not yet offered back.
+    public var pendingDrafts: [CampaignDraft] = []
+    /// The campaign being fetched to open the form on it.
+    public var editLoading: String?
 
     public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
-                refreshInterval: TimeInterval? = nil) {
+                refreshInterval: TimeInterval? = nil, readOnly: Bool = false) {
+        self.readOnly = readOnly
         self.connection = connection
         self.supervisorZone = supervisorZone
         self.now = now
@@ -98,6 +112,10 @@ public struct AppState: Sendable {
     public var breadcrumbs: [String] {
         stack.map { screen in
             if case .campaignDetail(let id) = screen { return list.campaign(id: id)?.name ?? id }
+            if screen == .editor, let editor {
+                let name = editor.text(.name)
+                return editor.mode == .create ? "New \(editor.variant.rawValue)" : "Edit " + (name.isEmpty ? editor.base.name : name)
+            }
             if screen == .campaigns {
                 return "Campaigns (\(list.scope.title))" + (list.filterText.isEmpty ? "" : " /" + list.filterText)
             }

@@ -82,6 +82,27 @@ public struct CampaignListState: Sendable {
         if sort.column == .window { recompute(keeping: selectedRow?.id) }
     }
 
+    /// Puts a saved campaign in the list: replaces the row with its id, or adds it.
+    mutating func upsert(_ campaign: Campaign, now: Date) {
+        guard let id = campaign.id else { return }
+        if let index = indexByID[id] {
+            var all = campaigns
+            all[index] = campaign
+            replaceAll(all, now: now)
+        } else {
+            append([campaign], now: now)
+        }
+        setDetail(campaign, now: now)
+        select(id: id)
+    }
+
+    /// Takes a deleted campaign out of the list.
+    mutating func remove(id: String, now: Date) {
+        guard indexByID[id] != nil else { return }
+        details[id] = nil
+        replaceAll(campaigns.filter { $0.id != id }, now: now)
+    }
+
     /// Works out again the calling windows whose state changed since; true if any did.
     mutating func refreshWindows(now: Date) -> Bool {
         var changed = false

@@ -12,12 +12,18 @@ extension AppUpdate {
         case .mouse(let mouse):
             return handle(mouse, &state)
         case .key(let key):
+            if state.dialog != nil { return dialogKey(key, &state) }
+            if state.screen == .editor, state.editor != nil { return editorKey(key, &state) }
             if let input = state.input { return type(key, into: input, &state) }
             guard let command = KeyBindings.command(for: key) else {
                 state.notice = "\(key) does nothing here — press ? for keys"
                 return []
             }
             state.notice = nil
+            if command.isMutating, state.readOnly {
+                state.notice = "read-only: started with --readonly, nothing can be changed"
+                return []
+            }
             return run(command, &state)
         }
     }
@@ -80,6 +86,12 @@ extension AppUpdate {
             return [.loadContactLists]
         case .down, .up, .pageDown, .pageUp, .top, .bottom:
             return scroll(command, &state)
+        case .edit:
+            return beginEdit(&state)
+        case .create:
+            state.dialog = Dialog(.newCampaign)
+        case .delete, .start, .stop:
+            return confirm(command, &state)
         }
         return []
     }
@@ -112,6 +124,8 @@ extension AppUpdate {
                                                    state.contactLists.count - 1))
         case .help:
             state.helpScroll = max(0, moved(state.helpScroll, count: Int.max / 2))
+        case .editor:
+            break
         }
         return []
     }

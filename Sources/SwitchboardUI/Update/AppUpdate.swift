@@ -61,12 +61,36 @@ public enum AppUpdate {
             case .success(let lists):
                 state.contactLists = lists
                 state.contactListSelected = min(state.contactListSelected, max(0, lists.count - 1))
+                if var picker = state.editor?.picker, picker.purpose != .timezone {
+                    let names = lists.map(\.name)
+                    picker.items = picker.purpose == .dncList ? [Picker.none] + names
+                        : names + picker.chosen.filter { !names.contains($0) }
+                    picker.loading = false
+                    state.editor?.picker = picker
+                }
             case .failure(let error):
                 state.lastError = error.message
+                state.editor?.picker?.loading = false
             }
             return []
         case .signal:
             state.finished = true
+            return []
+        case .editLoaded(let id, let result):
+            return editLoaded(id: id, result, &state)
+        case .saveConflict(let current):
+            return saveConflict(current: current, &state)
+        case .saveFinished(let result):
+            return saveFinished(result, &state)
+        case .deleteFinished(let campaign, let result):
+            return deleteFinished(campaign, result, &state)
+        case .triggerFinished(let campaign, let start, let result):
+            return triggerFinished(campaign, start: start, result, &state)
+        case .draftsFound(let drafts):
+            state.pendingDrafts = drafts
+            return offerNextDraft(&state)
+        case .draftFailed(let message):
+            state.lastError = message
             return []
         }
     }

@@ -7,6 +7,15 @@ public enum Command: Equatable, Sendable {
     case toggleType, sort(CampaignColumn), focusNext, togglePreview
     case down, up, pageDown, pageUp, top, bottom, open
     case contactLists
+    case edit, create, delete, start, stop
+
+    /// Whether the command changes something on the server (refused in `--readonly`).
+    public var isMutating: Bool {
+        switch self {
+        case .edit, .create, .delete, .start, .stop: return true
+        default: return false
+        }
+    }
 }
 
 /// A key (or keys) and what it does where.
@@ -44,6 +53,12 @@ public enum KeyBindings {
         KeyBinding(keys: [.character("p")], label: "p", help: "show or hide the detail preview", scope: .campaigns,
                    command: .togglePreview),
         KeyBinding(keys: [.tab], label: "Tab", help: "move between list and detail", scope: .campaigns, command: .focusNext),
+        KeyBinding(keys: [.character("e")], label: "e", help: "edit the campaign", scope: .campaigns, command: .edit),
+        KeyBinding(keys: [.character("n")], label: "n", help: "new campaign", scope: .campaigns, command: .create),
+        KeyBinding(keys: [.character("d"), .control("d")], label: "d Ctrl-D", help: "delete the campaign (asks first)",
+                   scope: .campaigns, command: .delete),
+        KeyBinding(keys: [.character("s")], label: "s", help: "start the campaign (asks first)", scope: .campaigns, command: .start),
+        KeyBinding(keys: [.character("x")], label: "x", help: "stop the campaign (asks first)", scope: .campaigns, command: .stop),
     ] + CampaignColumn.allCases.map { column in
         let digit = Character(String(column.rawValue + 1))
         return KeyBinding(keys: [.character(digit)], label: String(digit),

@@ -32,7 +32,17 @@ public enum AppView {
             ContactListsPane.render(state, into: &canvas, rect: layout.body)
         case .help:
             HelpScreen.render(state, into: &canvas, rect: layout.body)
+        case .editor:
+            if let editor = state.editor {
+                if editor.showsGrid {
+                    GridPane.render(state, into: &canvas, rect: layout.body)
+                } else {
+                    FormPane.render(state, into: &canvas, rect: layout.body)
+                }
+                if let picker = editor.picker { PickerView.render(picker, into: &canvas, area: layout.body) }
+            }
         }
+        if let dialog = state.dialog { DialogView.render(dialog, state: state, into: &canvas, area: layout.body) }
         if let line = layout.inputLine { Chrome.inputLine(state, into: &canvas, rect: line) }
         Chrome.statusBar(state, into: &canvas, rect: layout.statusBar)
         return canvas

@@ -2,12 +2,25 @@ import TerminalKit
 
 /// Every key, from the same table that dispatches them.
 enum HelpScreen {
-    static func lines() -> [DetailLine] {
+    static func lines(readOnly: Bool = false) -> [DetailLine] {
         var lines: [DetailLine] = []
+        if readOnly { lines += [DetailLine("Read-only (--readonly): editing, deleting, start and stop are off.", Theme.warning), .blank] }
         for scope in [KeyBinding.Scope.everywhere, .scrolling, .campaigns] {
             lines.append(.section(scope.rawValue))
-            for binding in KeyBindings.all where binding.scope == scope {
-                lines.append(DetailLine([("  " + DisplayWidth.fit(binding.label, to: 13), Theme.key), (binding.help, .plain)]))
+            for binding in KeyBindings.all where binding.scope == scope && !(readOnly && binding.command.isMutating) {
+                lines.append(DetailLine([("  " + DisplayWidth.fit(binding.label, to: 15), Theme.key), (binding.help, .plain)]))
+            }
+            lines.append(.blank)
+        }
+        if !readOnly {
+            lines.append(.section("Form"))
+            for (label, help) in FormKeys.help {
+                lines.append(DetailLine([("  " + DisplayWidth.fit(label, to: 15), Theme.key), (help, .plain)]))
+            }
+            lines.append(.blank)
+            lines.append(.section("Calling-hours grid"))
+            for key in AppUpdate.gridKeys {
+                lines.append(DetailLine([("  " + DisplayWidth.fit(key.label, to: 15), Theme.key), (key.help, .plain)]))
             }
             lines.append(.blank)
         }
@@ -24,7 +37,7 @@ enum HelpScreen {
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
-        let all = lines()
+        let all = lines(readOnly: state.readOnly)
         let columns = rect.width >= 110 ? 2 : 1
         let perColumn = columns == 2 ? (all.count + 1) / 2 : all.count
         let columnWidth = rect.width / columns

@@ -18,6 +18,11 @@ enum Theme {
     static let separator = Style(foreground: .indexed(240))
     static let inputLine = Style(foreground: .ansi(15), background: .indexed(238))
     static let key = Style(foreground: .indexed(222), bold: true)
+    static let inputField = Style(foreground: .ansi(15), background: .indexed(237))
+    static let dialogBorder = Style(foreground: .indexed(179))
+    static let warning = Style(foreground: .ansi(11), bold: true)
+    static let gridCursor = Style(foreground: .ansi(0), background: .ansi(11), bold: true)
+    static let gridBlock = Style(foreground: .ansi(15), background: .indexed(25))
 
     static func status(_ status: String) -> Style {
         switch status.lowercased() {

@@ -17,6 +17,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seconds between automatic refreshes of the list; 0 turns them off.")
     var refresh = 60
 
+    @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
+    var readonly = false
+
     func validate() throws {
         guard (0...200_000).contains(campaigns) else { throw ValidationError("--campaigns must be between 0 and 200000.") }
     }
@@ -33,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let client = try CampaignClient(profile: profile)
             try TUILauncher.run(client: client, connection: ConnectionInfo(profile: "demo", host: sandbox.baseURL.absoluteString),
-                                refreshSeconds: refresh)
+                                refreshSeconds: refresh, readOnly: readonly)
         } catch {
             await sandbox.stop()
             throw error

@@ -5,7 +5,7 @@ import TerminalKit
 
 /// Opens the terminal UI on a client, runs it until the user quits, and gives the terminal back.
 enum TUILauncher {
-    static func run(client: CampaignClient, connection: ConnectionInfo, refreshSeconds: Int) throws {
+    static func run(client: CampaignClient, connection: ConnectionInfo, refreshSeconds: Int, readOnly: Bool) throws {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend()
@@ -14,9 +14,16 @@ enum TUILauncher {
         }
         defer { backend.shutdown() }
         let state = AppState(connection: connection, supervisorZone: .current, now: Date(),
-                             refreshInterval: refreshSeconds > 0 ? TimeInterval(refreshSeconds) : nil)
-        let store = AppStore(state: state, runner: EffectRunner(client: client))
+                             refreshInterval: refreshSeconds > 0 ? TimeInterval(refreshSeconds) : nil, readOnly: readOnly)
+        // Drafts are kept and offered back only when the app may write.
+        let drafts = readOnly ? nil : DraftStore(directory: DraftStore.defaultDirectory())
+        let store = AppStore(state: state, runner: EffectRunner(client: client, drafts: drafts))
         store.start()
+        if let drafts {
+            let found = drafts.load(profile: connection.profile)
+            if !found.drafts.isEmpty { store.send(.draftsFound(found.drafts)) }
+            if let problem = found.problems.first { store.send(.draftFailed(problem)) }
+        }
         TerminalLoop.run(store, on: backend)
     }
 }

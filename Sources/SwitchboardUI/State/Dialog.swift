@@ -1,0 +1,77 @@
+import CampaignModel
+import TerminalKit
+
+/// A question the app asks before doing something that cannot be undone or that throws work
+/// away. Keys go to the dialog until it closes; Esc always takes the safe way out.
+public struct Dialog: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// Delete a campaign: its name must be typed.
+        case delete(CampaignRef)
+        /// Start (`start` true) or stop a campaign.
+        case trigger(CampaignRef, start: Bool)
+        /// Esc in a form with changes.
+        case discardEdits
+        /// Ctrl-S: what the save will change, and the days array it will send.
+        case reviewSave(changes: [FieldChange], days: [CallingDay])
+        /// The campaign changed on the server since the form opened.
+        case conflict(current: Campaign, changes: [FieldChange])
+        /// A new timezone for the calling hours: keep the local times or shift them.
+        case timezone(String)
+        /// A draft left by an earlier run (a crash or a dropped connection).
+        case draft(CampaignDraft)
+        /// Which kind of campaign to create.
+        case newCampaign
+    }
+
+    public var kind: Kind
+    /// The focused button, an index into `buttons`.
+    public var focus: Int
+    /// The name typed into a delete dialog.
+    public var typed = TextInput()
+    /// The highlighted row of a list (the kinds of campaign).
+    public var selection = 0
+    public var scroll = 0
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+        switch kind {
+        case .reviewSave, .newCampaign: focus = 1
+        default: focus = 0
+        }
+    }
+
+    /// The buttons, left to right; the first is always the safe choice.
+    public var buttons: [String] {
+        switch kind {
+        case .delete: return ["Cancel", "Delete"]
+        case .trigger(_, let start): return ["Cancel", start ? "Start" : "Stop"]
+        case .discardEdits: return ["Keep editing", "Discard changes"]
+        case .reviewSave: return ["Back to editing", "Save"]
+        case .conflict: return ["Back to editing", "Reload theirs", "Overwrite"]
+        case .timezone: return ["Cancel", "Keep local times", "Shift to same moments"]
+        case .draft: return ["Later", "Restore", "Discard draft"]
+        case .newCampaign: return ["Cancel", "Create"]
+        }
+    }
+
+    /// Whether a button can be pressed now (Delete waits for the exact name).
+    public func isEnabled(_ button: Int) -> Bool {
+        if case .delete(let campaign) = kind, button == 1 { return typed.text == campaign.name }
+        return true
+    }
+}
+
+/// The few facts a dialog names a campaign by.
+public struct CampaignRef: Equatable, Sendable {
+    public let id: String
+    public let name: String
+    public let type: CampaignType
+    public let status: CampaignStatus?
+
+    public init(id: String, name: String, type: CampaignType, status: CampaignStatus?) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.status = status
+    }
+}

@@ -1,0 +1,309 @@
+import CampaignModel
+import Foundation
+import TerminalKit
+
+/// The create/edit form: opening it, its keys, the pickers, saving, and drafts.
+extension AppUpdate {
+    // MARK: Opening
+
+    /// `e`: fetch the campaign fresh (its `updatedAt` is what a save compares against), then
+    /// open the form on it.
+    static func beginEdit(_ state: inout AppState) -> [Effect] {
+        guard let id = currentCampaignID(state) else { return [] }
+        state.editLoading = id
+        state.notice = "opening the form…"
+        return [.fetchForEdit(id)]
+    }
+
+    static func editLoaded(id: String, _ result: Result<Campaign, UIError>, _ state: inout AppState) -> [Effect] {
+        guard state.editLoading == id else { return [] }
+        state.editLoading = nil
+        switch result {
+        case .failure(let error):
+            state.lastError = "cannot edit: " + error.message
+        case .success(let campaign):
+            state.list.setDetail(campaign, now: state.now)
+            guard let variant = campaign.variant else {
+                state.lastError = "cannot edit: the campaign's format or dialing mode is not one Switchboard knows"
+                return []
+            }
+            let key = CampaignDraft.key(profile: state.connection.profile, campaignID: id, now: state.now)
+            return open(CampaignEditor(mode: .edit, base: campaign, variant: variant, draftKey: key), &state)
+        }
+        return []
+    }
+
+    /// Shows the form; the contact lists its pickers offer are fetched if not yet known.
+    static func open(_ editor: CampaignEditor, _ state: inout AppState) -> [Effect] {
+        state.editor = editor
+        state.notice = nil
+        state.stack.removeAll { $0 == .editor }
+        state.stack.append(.editor)
+        guard state.contactLists.isEmpty, !state.contactListsLoading else { return [] }
+        state.contactListsLoading = true
+        return [.loadContactLists]
+    }
+
+    static func closeEditor(_ state: inout AppState) {
+        state.editor = nil
+        state.stack.removeAll { $0 == .editor }
+        if state.stack.isEmpty { state.stack = [.campaigns] }
+    }
+
+    /// The campaign the campaign-level commands act on: the open detail or the selected row.
+    static func currentCampaignID(_ state: AppState) -> String? {
+        if case .campaignDetail(let id) = state.screen { return id }
+        guard state.screen == .campaigns else { return nil }
+        return state.list.selectedRow?.id
+    }
+
+    static func currentCampaignRef(_ state: AppState) -> CampaignRef? {
+        guard let id = currentCampaignID(state), let campaign = state.list.campaign(id: id) else { return nil }
+        return CampaignRef(id: id, name: campaign.name, type: campaign.type ?? .sms, status: campaign.status)
+    }
+
+    // MARK: Keys
+
+    static func editorKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let before = state.editor else { return [] }
+        var effects: [Effect]
+        switch key {
+        case .control("c"):
+            state.finished = true
+            return []
+        case .control("l"):
+            state.repaintRequested = true
+            return []
+        case .control("s"):
+            effects = requestSave(&state)
+        default:
+            if before.picker != nil {
+                effects = pickerKey(key, &state)
+            } else if before.showsGrid {
+                effects = gridKey(key, &state)
+            } else {
+                effects = formKey(key, &state)
+            }
+        }
+        return effects + draftEffects(before: before, &state)
+    }
+
+    /// Keeps the draft on disk in step with the form.
+    static func draftEffects(before: CampaignEditor, _ state: inout AppState) -> [Effect] {
+        guard let editor = state.editor, editor.draftKey == before.draftKey else { return [] }
+        guard editor.campaign != before.campaign || editor.variant != before.variant else { return [] }
+        guard editor.isDirty else { return [.removeDraft(editor.draftKey)] }
+        return [.writeDraft(CampaignDraft(key: editor.draftKey, profile: state.connection.profile, mode: editor.mode,
+                                          variant: editor.variant, savedAt: state.now, base: editor.base,
+                                          working: editor.campaign))]
+    }
+
+    static func formKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor, let field = editor.focusedField else { return [] }
+        defer { state.editor = editor }
+        switch key {
+        case .tab, .down:
+            editor.moveFocus(by: 1)
+        case .backTab, .up:
+            editor.moveFocus(by: -1)
+        case .escape:
+            if editor.isDirty {
+                state.dialog = Dialog(.discardEdits)
+            } else {
+                closeEditor(&state)
+                return afterMove(&state)
+            }
+        case .enter:
+            switch field.kind {
+            case .text, .number: editor.moveFocus(by: 1)
+            case .select: editor.cycle(1)
+            case .contactLists, .dncList, .timezone:
+                return openPicker(for: field, &editor, state)
+            case .grid:
+                if let locked = editor.gridLocked {
+                    state.lastError = locked
+                } else {
+                    editor.grid.setCellMinutes(GridPane.cellMinutes(forWidth: state.size.width))
+                    editor.showsGrid = true
+                }
+            }
+        case .left, .right, .character(" ") where isSelect(field):
+            editor.cycle(key == .left ? -1 : 1)
+        default:
+            if !editor.edit(key) {
+                switch field.kind {
+                case .contactLists, .dncList, .timezone: state.notice = "press Enter to choose"
+                case .grid: state.notice = "press Enter to edit the calling hours"
+                default: break
+                }
+            }
+        }
+        return []
+    }
+
+    private static func isSelect(_ field: FormField) -> Bool {
+        if case .select = field.kind { return true }
+        return false
+    }
+
+    // MARK: Pickers
+
+    static func openPicker(for field: FormField, _ editor: inout CampaignEditor, _ state: AppState) -> [Effect] {
+        let names = state.contactLists.map(\.name)
+        let loading = state.contactLists.isEmpty
+        switch field.kind {
+        case .contactLists:
+            editor.picker = Picker(purpose: .contactLists, items: names, chosen: editor.contactLists, loading: loading)
+        case .dncList:
+            let current = editor.text(.dncList)
+            editor.picker = Picker(purpose: .dncList, items: [Picker.none] + names, chosen: [current.isEmpty ? Picker.none : current],
+                                   loading: loading)
+        case .timezone:
+            editor.picker = Picker(purpose: .timezone, items: IANAZones.identifiers, chosen: [editor.grid.timezone])
+            return []
+        default:
+            return []
+        }
+        return loading ? [.loadContactLists] : []
+    }
+
+    static func pickerKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor, var picker = editor.picker else { return [] }
+        defer { state.editor = editor }
+        switch key {
+        case .escape:
+            editor.picker = nil
+            return []
+        case .down, .control("n"): picker.move(1)
+        case .up, .control("p"): picker.move(-1)
+        case .pageDown: picker.move(10)
+        case .pageUp: picker.move(-10)
+        case .tab where picker.allowsSeveral, .character(" ") where picker.allowsSeveral && picker.query.text.isEmpty:
+            // Tab chooses, as in fzf; so does Space until a search is typed (then it is a space).
+            picker.toggleHighlighted()
+        case .enter:
+            editor.picker = nil
+            choose(from: picker, &editor, &state)
+            return []
+        default:
+            _ = picker.type(key)
+        }
+        editor.picker = picker
+        return []
+    }
+
+    /// Enter in a picker.
+    static func choose(from picker: Picker, _ editor: inout CampaignEditor, _ state: inout AppState) {
+        switch picker.purpose {
+        case .contactLists:
+            var chosen = picker.chosen
+            let typed = picker.query.text.trimmingCharacters(in: .whitespaces)
+            if chosen.isEmpty, let item = picker.highlightedItem { chosen = [item] }
+            if !typed.isEmpty, picker.matches.isEmpty, !chosen.contains(typed) { chosen.append(typed) }
+            editor.setContactLists(chosen)
+        case .dncList:
+            guard let item = picker.highlightedItem else { return }
+            editor.set(.dncList, to: item == Picker.none ? "" : item)
+        case .timezone:
+            guard let zone = picker.highlightedItem, zone != editor.grid.timezone else { return }
+            if editor.grid.schedule.isEmpty {
+                editor.setTimezone(zone, keepLocalTimes: true, at: state.now)
+            } else {
+                state.dialog = Dialog(.timezone(zone))
+            }
+        }
+    }
+
+    // MARK: Saving
+
+    /// Ctrl-S: refused while any field has a problem; otherwise shows what will be sent.
+    static func requestSave(_ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor, !editor.saving else { return [] }
+        defer { state.editor = editor }
+        let issues = editor.issues
+        if !issues.isEmpty {
+            let owned = editor.issuesByField.byField
+            if let first = editor.fields.first(where: { owned[$0.id] != nil }) {
+                editor.focus(on: first.id)
+                editor.showsGrid = editor.showsGrid && first.id == .callingHours
+            }
+            state.notice = nil
+            state.lastError = "not saved: \(issues.count) problem\(issues.count == 1 ? "" : "s") — fix the fields marked ✖"
+            return []
+        }
+        let campaign = editor.campaign
+        let changes: [FieldChange]
+        if editor.mode == .edit {
+            changes = CampaignDiff.changes(from: editor.base, to: campaign)
+            if changes.isEmpty {
+                state.notice = "nothing to save: no field changed"
+                return []
+            }
+        } else {
+            changes = CampaignDiff.changes(from: .object(JSONObject()), to: CampaignRequestBody.body(for: campaign, operation: .create))
+        }
+        state.lastError = nil
+        state.dialog = Dialog(.reviewSave(changes: changes, days: campaign.dialingStrategy?.callingHours?.days ?? []))
+        return []
+    }
+
+    static func startSave(overwrite: Bool, _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor else { return [] }
+        editor.saving = true
+        editor.failure = nil
+        state.editor = editor
+        state.notice = overwrite ? "overwriting…" : "saving…"
+        return [.save(SaveRequest(campaign: editor.campaign, mode: editor.mode, expectedUpdatedAt: editor.base.updatedAt,
+                                  overwrite: overwrite))]
+    }
+
+    static func saveFinished(_ result: Result<Campaign, SaveFailure>, _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor else { return [] }
+        editor.saving = false
+        switch result {
+        case .success(let saved):
+            closeEditor(&state)
+            state.list.upsert(saved, now: state.now)
+            if let id = saved.id { state.list.select(id: id) }
+            state.notice = (editor.mode == .create ? "created “" : "saved “") + saved.name + "”"
+            state.lastError = nil
+            return [.removeDraft(editor.draftKey)] + afterMove(&state)
+        case .failure(let failure):
+            editor.failure = failure.message
+            editor.serverIssues = failure.issues
+            state.editor = editor
+            state.notice = nil
+            state.lastError = failure.message
+            if let first = editor.fields.first(where: { editor.issuesByField.byField[$0.id] != nil }) {
+                state.editor?.focus(on: first.id)
+            }
+            return []
+        }
+    }
+
+    static func saveConflict(current: Campaign, _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor else { return [] }
+        editor.saving = false
+        state.editor = editor
+        state.notice = nil
+        state.dialog = Dialog(.conflict(current: current, changes: CampaignDiff.changes(from: editor.base, to: current)))
+        return []
+    }
+}
+
+extension Picker {
+    /// The DNC picker's "no list" row.
+    static let none = "(none)"
+}
+
+/// The form's keys, for the help screen.
+enum FormKeys {
+    static let help: [(String, String)] = [
+        ("Tab ⇧Tab ↓↑", "next / previous field"),
+        ("← → Space", "change a choice (selects)"),
+        ("Enter", "pick lists or timezone; open the calling-hours grid"),
+        ("Ctrl-U Ctrl-W", "clear the field / the word before the cursor"),
+        ("Ctrl-S", "review and save (refused while a field is marked ✖)"),
+        ("Esc", "close the form (asks before throwing changes away)"),
+    ]
+}

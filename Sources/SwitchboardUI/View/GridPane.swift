@@ -1,0 +1,148 @@
+import CampaignModel
+import Foundation
+import TerminalKit
+
+/// The calling-hours grid editor: seven rows of quarter-hour (or half-hour) cells, a row with
+/// the cursor's day on the supervisor's clock, the exact windows, and the days array a save sends.
+enum GridPane {
+    static let labelWidth = 4
+
+    /// Quarter-hour columns when 96 of them fit, else half-hour, else hour.
+    static func cellMinutes(forWidth width: Int) -> Int {
+        width >= labelWidth + 96 + 2 ? 15 : width >= labelWidth + 48 + 2 ? 30 : 60
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
+        guard let editor = state.editor, rect.height >= 3 else { return }
+        let grid = editor.grid
+        let (body, footer) = rect.splitBottom(1)
+        var y = body.y
+        func line(_ text: String, _ style: Style = .plain) {
+            guard y < body.maxY else { return }
+            canvas.put(text, x: body.x + 1, y: y, style: style, maxX: body.maxX)
+            y += 1
+        }
+        line("Calling hours · \(grid.frequency.rawValue) · \(grid.timezone) · \(grid.cellMinutes)-minute cells", Theme.section)
+        let x0 = body.x + 1 + labelWidth
+        // Hour scale.
+        let perHour = 60 / grid.cellMinutes
+        let step = perHour >= 3 ? 1 : perHour == 2 ? 2 : 3
+        for hour in stride(from: 0, to: 24, by: step) where y < body.maxY {
+            canvas.put(String(hour), x: x0 + hour * perHour, y: y, style: Theme.dim, maxX: body.maxX)
+        }
+        y += 1
+        let selection = grid.anchor == nil ? nil : grid.selection
+        for day in Weekday.allCases where y < body.maxY {
+            let onCursorDay = day == grid.cursor.day
+            canvas.put(day.code, x: body.x + 1, y: y, style: onCursorDay ? Theme.label.reversed : Theme.label)
+            for (cell, coverage) in grid.schedule.row(day, cellMinutes: grid.cellMinutes).enumerated() {
+                var (glyph, style) = glyph(coverage)
+                if let selection, selection.days.contains(day), selection.cells.contains(cell) { style = Theme.gridBlock }
+                if onCursorDay, cell == grid.cursor.cell {
+                    style = Theme.gridCursor
+                    if coverage == .empty { glyph = "□" }
+                }
+                canvas.put(glyph, x: x0 + cell, y: y, style: style, maxX: body.maxX)
+            }
+            y += 1
+        }
+        y = supervisorRow(editor, state: state, into: &canvas, x0: x0, y: y, body: body)
+        y += 1
+        for text in details(editor, state: state, width: body.width - 2) {
+            guard y < body.maxY else { break }
+            canvas.put(text.0, x: body.x + 1, y: y, style: text.1, maxX: body.maxX)
+            y += 1
+        }
+        canvas.fill(footer, style: Theme.inputLine)
+        let hint = " hjkl move · Space toggle · v block · f x fill/clear · y p copy day · 1 2 3 presets · F freq · z zone · Enter back"
+        canvas.put(hint, x: footer.x, y: footer.y, style: Theme.inputLine, maxX: footer.maxX)
+    }
+
+    static func glyph(_ coverage: CellCoverage) -> (String, Style) {
+        switch coverage {
+        case .full: return ("█", Theme.open)
+        case .partial: return ("▌", Theme.open)
+        case .empty: return ("·", Theme.closed)
+        }
+    }
+
+    /// The cursor's day on the supervisor's clock, when the zones differ.
+    static func supervisorRow(_ editor: CampaignEditor, state: AppState, into canvas: inout Canvas, x0: Int, y: Int,
+                              body: Rect) -> Int {
+        let grid = editor.grid
+        guard y < body.maxY, let zone = IANAZones.zone(grid.timezone) else { return y }
+        let offset = (state.supervisorZone.secondsFromGMT(for: state.now) - zone.secondsFromGMT(for: state.now)) / 60
+        guard offset != 0 else { return y }
+        canvas.put("you", x: body.x + 1, y: y, style: Theme.dim)
+        let day = grid.cursor.day
+        for cell in 0..<grid.columns {
+            var minute = cell * grid.cellMinutes + grid.cellMinutes / 2 - offset
+            var campaignDay = day
+            if minute < 0 { minute += 1440; campaignDay = day.previous }
+            if minute >= 1440 { minute -= 1440; campaignDay = day.next }
+            let open = grid.schedule.isOpen(on: campaignDay, minute: minute)
+            canvas.put(open ? "▓" : " ", x: x0 + cell, y: y, style: open ? Theme.dim : .plain, maxX: body.maxX)
+        }
+        return y + 1
+    }
+
+    /// The cursor, the cursor's day in the supervisor's zone, problems, the exact windows, and
+    /// the days array that a save sends.
+    static func details(_ editor: CampaignEditor, state: AppState, width: Int) -> [(String, Style)] {
+        let grid = editor.grid
+        var lines: [(String, Style)] = []
+        let cellWindow = WeekSchedule.cellWindow(grid.cursor.cell, cellMinutes: grid.cellMinutes)
+        let coverage = grid.schedule.coverage(on: grid.cursor.day, cell: grid.cursor.cell, cellMinutes: grid.cellMinutes)
+        var cursor = "cursor \(grid.cursor.day.code) \(cellWindow.startTime.formatted24)–\(cellWindow.endTime.formatted24) "
+            + (coverage == .full ? "open" : coverage == .partial ? "partly open" : "closed")
+        if let anchor = grid.anchor {
+            let (days, cells) = grid.selection
+            let start = WeekSchedule.cellWindow(cells.lowerBound, cellMinutes: grid.cellMinutes).startTime
+            let end = WeekSchedule.cellWindow(cells.upperBound, cellMinutes: grid.cellMinutes).endTime
+            cursor += " · block \(days.first!.code)–\(days.last!.code) \(start.formatted24)–\(end.formatted24)"
+            _ = anchor
+        }
+        if let copied = editor.copiedDay { cursor += " · copied: " + (copied.isEmpty ? "closed day" : copied.map(\.description).joined(separator: ", ")) }
+        lines.append((cursor, .plain))
+        if let zone = IANAZones.zone(grid.timezone),
+           zone.secondsFromGMT(for: state.now) != state.supervisorZone.secondsFromGMT(for: state.now) {
+            let offset = (state.supervisorZone.secondsFromGMT(for: state.now) - zone.secondsFromGMT(for: state.now)) / 60
+            let windows = grid.schedule.windows(on: grid.cursor.day)
+            let mine = windows.map { window in
+                "\(shifted(window.start, offset)) – \(shifted(window.end, offset))"
+            }
+            if !mine.isEmpty {
+                lines.append(("\(grid.cursor.day.code) in your time (\(state.supervisorZone.identifier)): "
+                              + mine.joined(separator: ", "), Theme.dim))
+            }
+        }
+        let issues = CampaignValidator.callingHoursIssues(editor.callingHours)
+        for issue in issues { lines += DisplayWidth.wrap("✖ " + issue.message, to: width).map { ($0, Theme.error) } }
+        lines.append(("Windows (exact):", Theme.section))
+        for day in Weekday.allCases {
+            let windows = grid.schedule.windows(on: day).map(\.description).joined(separator: ", ")
+            lines.append(("  \(day.code)  " + (windows.isEmpty ? "closed" : windows), windows.isEmpty ? Theme.dim : .plain))
+        }
+        lines.append(("Days array a save sends:", Theme.section))
+        let entries = editor.callingHours.days.map { #"{"day":"\#($0.day)","start":"\#($0.start)","end":"\#($0.end)"}"# }
+        var current = " "
+        for entry in entries {
+            if DisplayWidth.of(current) + DisplayWidth.of(entry) + 2 > width, current != " " {
+                lines.append((current, .plain))
+                current = " "
+            }
+            current += " " + entry
+        }
+        lines.append((entries.isEmpty ? "  [] (no windows)" : current, entries.isEmpty ? Theme.error : .plain))
+        return lines
+    }
+
+    /// "Mon 2:00 PM" style: a minute of the campaign's day moved by `offset` minutes.
+    static func shifted(_ minute: Int, _ offset: Int) -> String {
+        let total = minute + offset
+        let dayShift = total < 0 ? " (day before)" : total > 1440 ? " (next day)" : ""
+        let wrapped = ((total % 1440) + 1440) % 1440
+        let time = ClockTime(minutes: total == 1440 ? 1440 : wrapped)!
+        return time.formatted + dayShift
+    }
+}
