@@ -80,7 +80,7 @@ t kill-server 2>/dev/null || true  # a leftover from an interrupted run
 t new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" "LANG=C.UTF-8 $APP_CMD" \
     \; set-option -t "$SESSION" remain-on-exit on  # keep a crash message on screen
 
-# The walk: list, full detail, help, contact lists, a filter, a too-small terminal.
+# The walk: list, full detail, help, contact lists, a filter, the forms and dialogs, a too-small terminal.
 wait_for "60 campaigns ("
 wait_for "dialing mode"             # the preview's details have arrived
 keys j j j
@@ -102,6 +102,40 @@ keys Escape /
 keys -l "status:active"
 wait_for "/status:active"
 shoot 05-filtered "switchboard — filtered by status"
+# The form, the calling-hours grid, a new campaign with its problems, the delete dialog.
+keys Escape
+wait_for "row 1/60"
+keys e
+wait_for "Tab ⇧Tab fields"
+keys End
+keys -l " (EMEA)"
+keys BTab BTab                      # from Name round to Calling hours
+wait_for "▸Calling hours"
+shoot 07-edit-form "switchboard — editing a campaign"
+keys Enter j L L L v j j L L L L
+wait_for "block TU–TH 12:00–16:15"
+shoot 08-calling-hours-grid "switchboard — the calling-hours grid editor"
+keys Escape Escape
+wait_for "Discard changes?"
+keys Tab Enter
+wait_for "changes discarded"
+keys n Down Down Down Down Enter
+wait_for "New Voice progressive"
+keys Tab
+keys -l "Winter renewals 冬"
+keys C-s
+wait_for "not saved:"
+shoot 09-new-campaign-problems "switchboard — a new campaign, refused while fields have problems"
+keys Escape Tab Enter
+wait_for "changes discarded"
+keys /
+keys -l "status:active"
+keys Enter d
+wait_for "Delete campaign"
+keys -l "Billing Remind"
+wait_for "Billing Remind "          # the typed part of the name, before the cursor
+shoot 10-delete-dialog "switchboard — deleting needs the campaign's name"
+keys Escape
 t resize-window -t "$SESSION" -x 18 -y 5
 wait_for "too s"
 COLS=18 shoot 06-too-small "too small"

@@ -15,35 +15,10 @@ struct Switchboard: AsyncParsableCommand {
             Shell completion: switchboard --generate-completion-script bash|zsh|fish
             """,
         version: "0.4.0",
-        subcommands: [CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self,
-                      DemoCommand.self]
+        subcommands: [UICommand.self, CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self,
+                      DemoCommand.self],
+        defaultSubcommand: UICommand.self
     )
-
-    @OptionGroup var connection: ConnectionOptions
-
-    @Option(help: "Seconds between automatic refreshes of the list in the terminal UI; 0 turns them off.")
-    var refresh = 60
-
-    @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
-    var readonly = false
-
-    /// With no subcommand: the terminal UI on the configured profile.
-    func run() async throws {
-        let client: CampaignClient
-        let resolved: ResolvedProfile
-        do {
-            resolved = try connection.resolve()
-            client = try connection.client()
-        } catch {
-            throw CommandFailure(
-                "no usable profile: \((error as? APIError)?.description ?? String(describing: error))",
-                "Configure one in \(ProfileLoader.defaultConfigPath().path) or with KORE_* variables (see `switchboard config --help`),",
-                "or try it without an account: switchboard demo")
-        }
-        let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
-        try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
-                            refreshSeconds: refresh, readOnly: readonly)
-    }
 
     /// Runs the command; usage errors exit 2, failures 1 with a one-line message.
     static func main() async {

@@ -119,3 +119,21 @@ struct GridEditorTests {
         #expect(editor.callingHours.extras["holidayCalendar"] == "IN")
     }
 }
+
+extension GridEditorTests {
+    @Test("y/p: a copied day pastes onto the cursor's day or every day of a block")
+    func pasteDay() throws {
+        var editor = try Self.editor([Self.day("MO", "9:10 AM", "12:00 PM"), Self.day("MO", "1:00 PM", "5:20 PM"),
+                                      Self.day("WE", "8:00 AM", "9:00 AM")])
+        let monday = editor.schedule.windows(on: .monday)
+        editor.move(days: 1)
+        editor.paste(monday)
+        #expect(editor.schedule.windows(on: .tuesday) == monday)
+        editor.move(days: 1, extending: true)
+        editor.move(days: 2, extending: true)
+        #expect(editor.selectedDays == [.tuesday, .wednesday, .thursday, .friday])
+        editor.paste([])
+        #expect(editor.anchor == nil)
+        #expect(windows(editor) == ["MO 9:10 AM–12:00 PM", "MO 1:00 PM–5:20 PM"])
+    }
+}

@@ -67,6 +67,8 @@ public struct CampaignEditor: Equatable, Sendable {
             grid = (try? GridEditor(callingHours: readable)) ?? (try! GridEditor(callingHours: CallingHours()))
             gridLocked = "the days cannot be edited here: " + (error.issues.first?.message ?? "unreadable")
         }
+        // A new campaign starts on its kind (still changeable); an edit on the name.
+        if mode == .edit { focus(on: .name) }
     }
 
     /// A new campaign of `variant` with the documented defaults, its hours in `timezone`.

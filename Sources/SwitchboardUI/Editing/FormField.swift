@@ -57,6 +57,11 @@ public struct FormField: Equatable, Sendable {
         if creating {
             fields.append(FormField(.kind, "Kind", .select(CampaignVariant.allCases.map(\.rawValue)),
                                     paths: ["campaignType", "format", "dialingMode"]))
+        } else {
+            // An existing campaign keeps its type; its format or dialing mode may change.
+            let siblings = CampaignVariant.allCases.filter { $0.type == variant.type }.map(\.rawValue)
+            fields.append(FormField(.kind, variant.type == .voice ? "Dialing mode" : "Format", .select(siblings),
+                                    paths: ["campaignType", "format", "dialingMode"]))
         }
         fields += [
             FormField(.name, "Name", .text(maxLength: V.nameLength.upperBound), paths: ["name"]),

@@ -46,6 +46,7 @@ extension AppUpdate {
 
     static func closeEditor(_ state: inout AppState) {
         state.editor = nil
+        state.lastError = nil  // the form's own errors go with it
         state.stack.removeAll { $0 == .editor }
         if state.stack.isEmpty { state.stack = [.campaigns] }
     }
@@ -264,7 +265,14 @@ extension AppUpdate {
         case .success(let saved):
             closeEditor(&state)
             state.list.upsert(saved, now: state.now)
-            if let id = saved.id { state.list.select(id: id) }
+            if let id = saved.id {
+                // A filter or type scope that hides the saved campaign gives way, so it shows.
+                if state.list.selectedRow?.id != id {
+                    state.list.setFilter("")
+                    state.list.scope = .all
+                }
+                state.list.select(id: id)
+            }
             state.notice = (editor.mode == .create ? "created “" : "saved “") + saved.name + "”"
             state.lastError = nil
             return [.removeDraft(editor.draftKey)] + afterMove(&state)

@@ -8,6 +8,7 @@ extension AppUpdate {
         case .resize(let size):
             state.size = size
             state.repaintRequested = false
+            state.editor?.grid.setCellMinutes(GridPane.cellMinutes(forWidth: size.width))
             return afterMove(&state)
         case .mouse(let mouse):
             return handle(mouse, &state)

@@ -15,6 +15,8 @@ enum Chrome {
     static func statusBar(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
         let list = state.list
         var parts = ["\(state.connection.profile) @ \(state.connection.host)"]
+        // The passing note comes early, so a narrow terminal cuts the counts rather than it.
+        if let notice = state.notice { parts.append(notice) }
         parts.append("\(list.rows.count.grouped) campaigns (\(list.smsCount.grouped) SMS, \(list.voiceCount.grouped) voice)")
         if !list.visible.isEmpty, state.screen == .campaigns {
             parts.append("row \((list.selected + 1).grouped)/\(list.visible.count.grouped)")
@@ -23,7 +25,6 @@ enum Chrome {
             let percent = state.load.total > 0 ? " \(state.load.loaded * 100 / state.load.total)%" : ""
             parts.append("⟳ loading \(state.load.loaded.grouped)/\(state.load.total.grouped)\(percent)")
         }
-        if let notice = state.notice { parts.append(notice) }
         let text = " " + parts.joined(separator: " · ")
         canvas.fill(rect, style: Theme.statusBar)
         if let error = state.lastError {

@@ -102,6 +102,9 @@ enum FormPane {
             if case .contactLists = field.kind { note = "Enter: choose" }
             if case .dncList = field.kind { note = "optional · Enter: choose" }
             if case .timezone = field.kind { note = "Enter: search" }
+            if field.id == .experienceFlow, editor.text(.experienceFlow).isEmpty, let flow = editor.base.experienceFlowId {
+                note = "keeps flow \(flow); type a name to change it"
+            }
             if !note.isEmpty, after + 2 < maxX { canvas.put(note, x: after + 2, y: y, style: Theme.dim, maxX: maxX) }
         }
     }

@@ -21,8 +21,10 @@ enum Theme {
     static let inputField = Style(foreground: .ansi(15), background: .indexed(237))
     static let dialogBorder = Style(foreground: .indexed(179))
     static let warning = Style(foreground: .ansi(11), bold: true)
-    static let gridCursor = Style(foreground: .ansi(0), background: .ansi(11), bold: true)
-    static let gridBlock = Style(foreground: .ansi(15), background: .indexed(25))
+    /// The grid's cursor: its cell drawn in bright yellow (█ open, □ closed).
+    static let gridCursor = Style(foreground: .ansi(11), bold: true)
+    /// Cells inside a block selection: light blue on dark blue.
+    static let gridBlock = Style(foreground: .indexed(117), background: .indexed(24))
 
     static func status(_ status: String) -> Style {
         switch status.lowercased() {

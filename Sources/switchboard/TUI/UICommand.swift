@@ -1,0 +1,37 @@
+import ArgumentParser
+import CampaignAPI
+import SwitchboardUI
+
+/// `switchboard` (or `switchboard ui`): the terminal UI on the configured profile. A subcommand
+/// of its own, the default one, so that its options never collide with `demo`'s.
+struct UICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "The terminal UI on the configured profile (what `switchboard` runs with no subcommand)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Seconds between automatic refreshes of the list; 0 turns them off.")
+    var refresh = 60
+
+    @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
+    var readonly = false
+
+    func run() async throws {
+        let client: CampaignClient
+        let resolved: ResolvedProfile
+        do {
+            resolved = try connection.resolve()
+            client = try connection.client()
+        } catch {
+            throw CommandFailure(
+                "no usable profile: \((error as? APIError)?.description ?? String(describing: error))",
+                "Configure one in \(ProfileLoader.defaultConfigPath().path) or with KORE_* variables (see `switchboard config --help`),",
+                "or try it without an account: switchboard demo")
+        }
+        let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
+        try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
+                            refreshSeconds: refresh, readOnly: readonly)
+    }
+}
