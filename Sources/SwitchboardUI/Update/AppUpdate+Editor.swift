@@ -77,6 +77,10 @@ extension AppUpdate {
             return []
         case .control("s"):
             effects = requestSave(&state)
+        case .function(1) where before.picker == nil:
+            state.stack.append(.help)
+            state.helpScroll = 0
+            return []
         default:
             if before.picker != nil {
                 effects = pickerKey(key, &state)
@@ -313,5 +317,6 @@ enum FormKeys {
         ("Ctrl-U Ctrl-W", "clear the field / the word before the cursor"),
         ("Ctrl-S", "review and save (refused while a field is marked ✖)"),
         ("Esc", "close the form (asks before throwing changes away)"),
+        ("F1", "this help (? in the grid)"),
     ]
 }

@@ -22,6 +22,7 @@ extension AppUpdate {
         GridKey(label: "z", help: "timezone (keep the local times or shift them)"),
         GridKey(label: "Enter Esc", help: "back to the form (changes stay in the form)"),
         GridKey(label: "Ctrl-S", help: "save"),
+        GridKey(label: "?", help: "this help"),
     ]
 
     static func gridKey(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -65,6 +66,9 @@ extension AppUpdate {
             state.notice = "frequency \(next.rawValue)" + (next == .daily ? ": every day gets the cursor's day" : "")
         case .character("z"):
             editor.picker = Picker(purpose: .timezone, items: IANAZones.identifiers, chosen: [editor.grid.timezone])
+        case .character("?"):
+            state.stack.append(.help)
+            state.helpScroll = 0
         case .enter, .escape, .character("q"):
             editor.showsGrid = false
             editor.grid.toggleBlockOff()

@@ -61,7 +61,8 @@ enum DialogView {
             say("Delete “\(campaign.name)”?", Theme.label)
             say("\(campaign.type.rawValue) · status \(campaign.status?.rawValue ?? "unknown") · \(campaign.id)", Theme.dim)
             if campaign.status == .active {
-                say("⚠ This campaign is ACTIVE: it is contacting people right now. Deleting it stops it mid-run.", Theme.warning)
+                say("⚠ This campaign is ACTIVE: it is contacting people right now. Deleting it ends its calls mid-run; "
+                    + "a server may refuse until it is stopped (x).", Theme.warning)
             }
             say("This cannot be undone. Type the campaign's name to enable Delete:")
             lines.append(("", .plain))

@@ -18,6 +18,9 @@ enum FormPane {
                      width: Int) -> [Row] {
         let (byField, general) = issues
         var rows: [Row] = []
+        if editor.mode == .edit, editor.base.status == .active {
+            rows.append(.note("⚠ Active: it is running now; the server may refuse changes until it is stopped.", Theme.warning))
+        }
         if editor.saving { rows.append(.note("saving…", Theme.section)) }
         if let failure = editor.failure {
             for line in DisplayWidth.wrap("✖ " + failure, to: width - 2) { rows.append(.note(line, Theme.error)) }
@@ -112,7 +115,7 @@ enum FormPane {
     static func footerLine(_ editor: CampaignEditor, problems count: Int, into canvas: inout Canvas, rect: Rect) {
         let status = count == 0 ? (editor.isDirty || editor.mode == .create ? "ready to save" : "no changes")
             : "\(count) problem\(count == 1 ? "" : "s")"
-        let keys = "Tab ⇧Tab fields · Enter choose · ←→ options · Ctrl-S save · Esc cancel"
+        let keys = "Tab ⇧Tab fields · Enter choose · ←→ options · Ctrl-S save · Esc cancel · F1 keys"
         canvas.fill(rect, style: Theme.inputLine)
         let end = canvas.put(" " + status + " ", x: rect.x, y: rect.y, style: count == 0 ? Theme.inputLine.bolded : Theme.statusError)
         canvas.put(" " + keys, x: end, y: rect.y, style: Theme.inputLine, maxX: rect.maxX)
