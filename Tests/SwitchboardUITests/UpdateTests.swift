@@ -195,3 +195,24 @@ struct UpdateTests {
         #expect(AppView.render(state, size: Size(width: 0, height: 0)).text == "")
     }
 }
+
+extension UpdateTests {
+    @Test("keys typed while the form loads go into the form once it opens; Esc gives up instead")
+    func typeAheadIntoTheForm() throws {
+        var state = Self.loaded(10)
+        var campaign = try #require(state.list.selectedCampaign)
+        campaign.dialingStrategy = DialingStrategy(callerId: "+14155550123")
+        campaign.dialingStrategy?.callingHours = CallingHours(frequency: .weekly, timezone: "UTC", days: [])
+        #expect(Self.press(&state, .character("e")) == [.fetchForEdit(campaign.id!)])
+        Self.press(&state, .end, .character("!"), .tab)
+        #expect(state.editor == nil && state.typeAhead.count == 3)
+        _ = AppUpdate.reduce(&state, .editLoaded(id: campaign.id!, .success(campaign)))
+        #expect(state.editor?.text(.name) == campaign.name + "!")
+        #expect(state.editor?.focusedField?.id == .description)
+        // Esc while loading: no form, and the keys are dropped.
+        var other = Self.loaded(10)
+        Self.press(&other, .character("e"), .character("x"), .escape)
+        _ = AppUpdate.reduce(&other, .editLoaded(id: campaign.id!, .success(campaign)))
+        #expect(other.editor == nil && other.typeAhead.isEmpty)
+    }
+}

@@ -96,6 +96,8 @@ public struct AppState: Sendable {
     public var pendingDrafts: [CampaignDraft] = []
     /// The campaign being fetched to open the form on it.
     public var editLoading: String?
+    /// Keys typed while the form was loading, replayed into it when it opens.
+    public var typeAhead: [Key] = []
 
     public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
                 refreshInterval: TimeInterval? = nil, readOnly: Bool = false) {

@@ -15,9 +15,26 @@ extension AppUpdate {
         return [.fetchForEdit(id)]
     }
 
+    /// A key pressed while the form loads: kept for the form, except Esc (gives up) and Ctrl-C.
+    static func typeAhead(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .escape:
+            state.editLoading = nil
+            state.typeAhead = []
+            state.notice = "not opening the form"
+        case .control("c"):
+            state.finished = true
+        default:
+            state.typeAhead.append(key)
+        }
+        return []
+    }
+
     static func editLoaded(id: String, _ result: Result<Campaign, UIError>, _ state: inout AppState) -> [Effect] {
         guard state.editLoading == id else { return [] }
         state.editLoading = nil
+        let typed = state.typeAhead
+        state.typeAhead = []
         switch result {
         case .failure(let error):
             state.lastError = "cannot edit: " + error.message
@@ -28,7 +45,9 @@ extension AppUpdate {
                 return []
             }
             let key = CampaignDraft.key(profile: state.connection.profile, campaignID: id, now: state.now)
-            return open(CampaignEditor(mode: .edit, base: campaign, variant: variant, draftKey: key), &state)
+            var effects = open(CampaignEditor(mode: .edit, base: campaign, variant: variant, draftKey: key), &state)
+            for key in typed where state.editor != nil && state.dialog == nil { effects += editorKey(key, &state) }
+            return effects
         }
         return []
     }

@@ -13,6 +13,7 @@ extension AppUpdate {
         case .mouse(let mouse):
             return handle(mouse, &state)
         case .key(let key):
+            if state.editLoading != nil, state.dialog == nil { return typeAhead(key, &state) }
             if state.dialog != nil { return dialogKey(key, &state) }
             if state.screen == .editor, state.editor != nil { return editorKey(key, &state) }
             if let input = state.input { return type(key, into: input, &state) }
