@@ -22,6 +22,11 @@ extension AppUpdate {
                 return []
             }
             state.notice = nil
+            // Help over an open form: only what leads back to it.
+            if state.editor != nil, ![.back, .quit, .repaint, .help, .down, .up, .pageDown, .pageUp, .top, .bottom].contains(command) {
+                state.notice = "a form is open: Esc goes back to it"
+                return []
+            }
             if command.isMutating, state.readOnly {
                 state.notice = "read-only: started with --readonly, nothing can be changed"
                 return []

@@ -95,12 +95,11 @@ enum GridPane {
         let coverage = grid.schedule.coverage(on: grid.cursor.day, cell: grid.cursor.cell, cellMinutes: grid.cellMinutes)
         var cursor = "cursor \(grid.cursor.day.code) \(cellWindow.startTime.formatted24)–\(cellWindow.endTime.formatted24) "
             + (coverage == .full ? "open" : coverage == .partial ? "partly open" : "closed")
-        if let anchor = grid.anchor {
+        if grid.anchor != nil {
             let (days, cells) = grid.selection
             let start = WeekSchedule.cellWindow(cells.lowerBound, cellMinutes: grid.cellMinutes).startTime
             let end = WeekSchedule.cellWindow(cells.upperBound, cellMinutes: grid.cellMinutes).endTime
             cursor += " · block \(days.first!.code)–\(days.last!.code) \(start.formatted24)–\(end.formatted24)"
-            _ = anchor
         }
         if let copied = editor.copiedDay { cursor += " · copied: " + (copied.isEmpty ? "closed day" : copied.map(\.description).joined(separator: ", ")) }
         lines.append((cursor, .plain))
