@@ -126,5 +126,6 @@ enum TerminalUIBench {
         keystrokeToFrame()
         try bytesPerMove()
         try await startUp()
+        try FormBench.run()
     }
 }

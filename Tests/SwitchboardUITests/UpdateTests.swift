@@ -209,10 +209,41 @@ extension UpdateTests {
         _ = AppUpdate.reduce(&state, .editLoaded(id: campaign.id!, .success(campaign)))
         #expect(state.editor?.text(.name) == campaign.name + "!")
         #expect(state.editor?.focusedField?.id == .description)
+        // ← and → move the cursor in a text field, and change a select.
+        Self.press(&state, .control("u"), .character("a"), .character("c"), .left, .character("b"))
+        #expect(state.editor?.text(.description) == "abc")
+        Self.press(&state, .backTab, .backTab)
+        #expect(state.editor?.focusedField?.id == .kind)
+        Self.press(&state, .right)
+        #expect(state.editor?.variant == .voicePreview)
         // Esc while loading: no form, and the keys are dropped.
         var other = Self.loaded(10)
         Self.press(&other, .character("e"), .character("x"), .escape)
         _ = AppUpdate.reduce(&other, .editLoaded(id: campaign.id!, .success(campaign)))
         #expect(other.editor == nil && other.typeAhead.isEmpty)
+    }
+}
+
+extension UpdateTests {
+    @Test("u in the grid undoes changes one by one, presets and timezone shifts included")
+    func gridUndo() {
+        var state = Self.loaded(3)
+        _ = AppUpdate.reduce(&state, .input(.key(.character("n"))))
+        _ = AppUpdate.reduce(&state, .input(.key(.enter)))
+        while state.editor?.focusedField?.id != .callingHours { Self.press(&state, .tab) }
+        Self.press(&state, .enter)
+        let start = state.editor!.grid.schedule
+        Self.press(&state, .character("$"), .character(" "))
+        let afterToggle = state.editor!.grid.schedule
+        #expect(afterToggle != start)
+        Self.press(&state, .character("3"))
+        #expect(state.editor!.grid.schedule.isEmpty)
+        Self.press(&state, .character("h"))  // a move changes nothing to undo
+        Self.press(&state, .character("u"))
+        #expect(state.editor!.grid.schedule == afterToggle)
+        Self.press(&state, .control("z"))
+        #expect(state.editor!.grid.schedule == start)
+        Self.press(&state, .character("u"))
+        #expect(state.notice == "nothing to undo")
     }
 }

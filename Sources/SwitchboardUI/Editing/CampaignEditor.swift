@@ -32,6 +32,8 @@ public struct CampaignEditor: Equatable, Sendable {
     public var failure: String?
     /// Days copied with `y` in the grid, pasted with `p`.
     public var copiedDay: [TimeWindow]?
+    /// Earlier schedules of the grid, newest last, for `u`.
+    public var gridHistory: [WeekSchedule] = []
     private let initialTexts: [FieldID: String]
     private let initialLists: [String]
     private let initialHours: CallingHours
@@ -141,8 +143,17 @@ public struct CampaignEditor: Equatable, Sendable {
 
     /// A new timezone for the calling hours, keeping the local times or the moments.
     public mutating func setTimezone(_ zone: String, keepLocalTimes: Bool, at instant: Date) {
+        let before = grid.schedule
         try? grid.setTimezone(zone, keepLocalTimes: keepLocalTimes, at: instant)
+        recordGridChange(from: before)
         if let field = fields.first(where: { $0.id == .timezone }) { changed(field) }
+    }
+
+    /// Remembers `before` for undo when the grid's schedule changed since.
+    public mutating func recordGridChange(from before: WeekSchedule) {
+        guard grid.schedule != before else { return }
+        gridHistory.append(before)
+        if gridHistory.count > 200 { gridHistory.removeFirst() }
     }
 
     /// A change made in the grid: clears what the server said about the hours.

@@ -136,6 +136,12 @@ extension GridEditor {
     /// The days the next paste goes to: the block's days, or the cursor's.
     public var selectedDays: [Weekday] { selection.days }
 
+    /// Puts back an earlier schedule (undo).
+    public mutating func restore(_ earlier: WeekSchedule) {
+        schedule = earlier
+        anchor = nil
+    }
+
     /// Gives the selected days `windows` (a day copied with `y`), then drops the block.
     public mutating func paste(_ windows: [TimeWindow]) {
         for day in selectedDays { schedule.setWindows(windows, on: day) }

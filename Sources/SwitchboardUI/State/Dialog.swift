@@ -54,6 +54,12 @@ public struct Dialog: Equatable, Sendable {
         }
     }
 
+    /// Moves the highlighted row of a list, and scrolls a long dialog.
+    mutating func step(_ delta: Int) {
+        selection = max(0, selection + delta)
+        scroll = max(0, scroll + delta)
+    }
+
     /// Whether a button can be pressed now (Delete waits for the exact name).
     public func isEnabled(_ button: Int) -> Bool {
         if case .delete(let campaign) = kind, button == 1 { return typed.text == campaign.name }

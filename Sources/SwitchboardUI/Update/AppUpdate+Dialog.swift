@@ -23,12 +23,11 @@ extension AppUpdate {
                 return []
             }
             return press(dialog.focus, &state)
-        case .down, .character("j") where !isTyping(dialog):
-            dialog.selection += 1
-            dialog.scroll += 1
-        case .up, .character("k") where !isTyping(dialog):
-            dialog.selection = max(0, dialog.selection - 1)
-            dialog.scroll = max(0, dialog.scroll - 1)
+        case .down: dialog.step(1)
+        case .up: dialog.step(-1)
+        // j and k scroll too, unless they are letters of a name being typed.
+        case .character("j") where !isTyping(dialog): dialog.step(1)
+        case .character("k") where !isTyping(dialog): dialog.step(-1)
         default:
             if isTyping(dialog) {
                 dialog.typed.handle(key)

@@ -151,7 +151,7 @@ extension AppUpdate {
                     editor.showsGrid = true
                 }
             }
-        case .left, .right, .character(" ") where isSelect(field):
+        case .left where isSelect(field), .right where isSelect(field), .character(" ") where isSelect(field):
             editor.cycle(key == .left ? -1 : 1)
         default:
             if !editor.edit(key) {

@@ -18,6 +18,7 @@ extension AppUpdate {
         GridKey(label: "f x", help: "fill / clear the cell or block"),
         GridKey(label: "y p", help: "copy the cursor's day / paste it on the day or the block's days"),
         GridKey(label: "1 2 3", help: "presets: weekdays 9–18, every day 8–21, clear all"),
+        GridKey(label: "u Ctrl-Z", help: "undo the last change to the hours"),
         GridKey(label: "F", help: "frequency: WEEKLY → DAILY → CUSTOM"),
         GridKey(label: "z", help: "timezone (keep the local times or shift them)"),
         GridKey(label: "Enter Esc", help: "back to the form (changes stay in the form)"),
@@ -30,7 +31,17 @@ extension AppUpdate {
         defer { state.editor = editor }
         let hour = 60 / editor.grid.cellMinutes
         let before = editor.grid.callingHours
+        let schedule = editor.grid.schedule
         switch key {
+        case .character("u"), .control("z"):
+            guard let earlier = editor.gridHistory.popLast() else {
+                state.notice = "nothing to undo"
+                return []
+            }
+            editor.grid.restore(earlier)
+            editor.gridChanged()
+            state.notice = "undone"
+            return []
         case .character("h"), .left: editor.grid.move(cells: -1)
         case .character("l"), .right: editor.grid.move(cells: 1)
         case .character("j"), .down: editor.grid.move(days: 1)
@@ -75,6 +86,7 @@ extension AppUpdate {
         default:
             state.notice = "\(key) does nothing in the grid — press ? for its keys"
         }
+        editor.recordGridChange(from: schedule)
         if editor.grid.callingHours != before { editor.gridChanged() }
         return []
     }

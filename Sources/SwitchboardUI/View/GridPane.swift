@@ -54,7 +54,7 @@ enum GridPane {
             y += 1
         }
         canvas.fill(footer, style: Theme.inputLine)
-        let hint = " hjkl move · Space toggle · v block · f x fill/clear · y p copy day · 1 2 3 presets · F freq · z zone · Enter back · ? keys"
+        let hint = " hjkl move · Space toggle · v block · f x fill/clear · y p copy day · 1 2 3 presets · u undo · F freq · z zone · Enter back · ? keys"
         canvas.put(hint, x: footer.x, y: footer.y, style: Theme.inputLine, maxX: footer.maxX)
     }
 
