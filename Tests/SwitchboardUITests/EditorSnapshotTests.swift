@@ -9,21 +9,11 @@ import Testing
 /// Reference files are in __Snapshots__; delete one and run again to re-record it.
 @Suite("Editor snapshots", .serialized)
 struct EditorSnapshotTests {
-    func snapshot(_ name: String, steps: (UIHarness) async throws -> Void,
-                  fileID: StaticString = #fileID, file: StaticString = #filePath, line: UInt = #line) async throws {
-        for size in ScreenSnapshotTests.sizes {
-            let screen = try await withApp(seed: 40, size: size) { app in
-                try await app.start()
-                try await steps(app)
-                return app.screen
-            }
-            assertSnapshot(of: screen, as: .lines, named: "\(name)-\(size.width)x\(size.height)",
-                           fileID: fileID, file: file, testName: "screen", line: line)
-        }
-    }
+    /// The same driver as the screen snapshots; the files land under this file's name.
+    let shots = ScreenSnapshotTests()
 
     @Test func editForm() async throws {
-        try await snapshot("form-edit") { app in
+        try await shots.snapshot("form-edit") { app in
             try await app.press(.character("j"), .character("e"))
             try await app.focus(.name)
             try await app.type(" 春")
@@ -31,7 +21,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func newFormWithProblems() async throws {
-        try await snapshot("form-new-problems") { app in
+        try await shots.snapshot("form-new-problems") { app in
             try await app.press(.character("n"), .down, .down, .down, .down, .down, .enter)  // voice preview
             try await app.focus(.maxAttempts)
             try await app.replace(with: "0")
@@ -40,7 +30,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func gridEditor() async throws {
-        try await snapshot("grid") { app in
+        try await shots.snapshot("grid") { app in
             try await app.press(.character("e"))
             try await app.focus(.callingHours)
             try await app.press(.enter, .character("j"), .character("L"), .character("v"), .character("j"), .character("j"),
@@ -49,7 +39,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func timezonePicker() async throws {
-        try await snapshot("picker-timezone") { app in
+        try await shots.snapshot("picker-timezone") { app in
             try await app.press(.character("e"))
             try await app.focus(.timezone)
             try await app.press(.enter)
@@ -58,7 +48,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func contactListPicker() async throws {
-        try await snapshot("picker-contact-lists") { app in
+        try await shots.snapshot("picker-contact-lists") { app in
             try await app.press(.character("e"))
             try await app.focus(.contactLists)
             try await app.press(.enter, .down, .tab)
@@ -66,7 +56,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func deleteActiveCampaign() async throws {
-        try await snapshot("dialog-delete-active") { app in
+        try await shots.snapshot("dialog-delete-active") { app in
             try await app.select("status:active")
             try await app.press(.character("d"))
             try await app.type("Part of the na")
@@ -74,11 +64,11 @@ struct EditorSnapshotTests {
     }
 
     @Test func startConfirmation() async throws {
-        try await snapshot("dialog-start") { app in try await app.press(.character("s")) }
+        try await shots.snapshot("dialog-start") { app in try await app.press(.character("s")) }
     }
 
     @Test func discardChanges() async throws {
-        try await snapshot("dialog-discard") { app in
+        try await shots.snapshot("dialog-discard") { app in
             try await app.press(.character("e"))
             try await app.type("x")
             try await app.press(.escape)
@@ -86,7 +76,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func reviewBeforeSave() async throws {
-        try await snapshot("dialog-review") { app in
+        try await shots.snapshot("dialog-review") { app in
             try await app.press(.character("e"))
             try await app.focus(.callingHours)
             try await app.press(.enter)
@@ -99,7 +89,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func conflict() async throws {
-        try await snapshot("dialog-conflict") { app in
+        try await shots.snapshot("dialog-conflict") { app in
             let id = try #require(app.state.list.selectedRow?.id)
             try await app.press(.character("e"))
             var theirs = try await app.client.get(id)
@@ -111,7 +101,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func timezoneChange() async throws {
-        try await snapshot("dialog-timezone") { app in
+        try await shots.snapshot("dialog-timezone") { app in
             try await app.press(.character("e"))
             try await app.focus(.timezone)
             try await app.press(.enter)
@@ -121,7 +111,7 @@ struct EditorSnapshotTests {
     }
 
     @Test func draftOffered() async throws {
-        try await snapshot("dialog-draft") { app in
+        try await shots.snapshot("dialog-draft") { app in
             let id = try #require(app.state.list.selectedRow?.id)
             let base = try await app.client.get(id)
             var working = base
@@ -135,6 +125,6 @@ struct EditorSnapshotTests {
     }
 
     @Test func newCampaignKind() async throws {
-        try await snapshot("dialog-new") { app in try await app.press(.character("n"), .down, .down) }
+        try await shots.snapshot("dialog-new") { app in try await app.press(.character("n"), .down, .down) }
     }
 }
