@@ -290,8 +290,8 @@ public struct CampaignEditor: Equatable, Sendable {
             || FieldID.allCases.contains { text($0) != (initialTexts[$0] ?? "") }
     }
 
-    /// After a save: the form continues from the saved campaign (used when the server's newer
-    /// version is taken as the base to overwrite).
+    /// Takes the server's newer version as the base after a conflict: the fields the user changed
+    /// stay as typed, every other field now comes from `campaign`.
     public mutating func rebase(on campaign: Campaign) {
         base = campaign
     }

@@ -136,6 +136,9 @@ extension GridEditor {
     /// The days the next paste goes to: the block's days, or the cursor's.
     public var selectedDays: [Weekday] { selection.days }
 
+    /// Drops a block selection, if any.
+    mutating func toggleBlockOff() { anchor = nil }
+
     /// Puts back an earlier schedule (undo).
     public mutating func restore(_ earlier: WeekSchedule) {
         schedule = earlier

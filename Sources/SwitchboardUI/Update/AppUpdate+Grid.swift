@@ -91,10 +91,3 @@ extension AppUpdate {
         return []
     }
 }
-
-extension GridEditor {
-    /// Drops a block selection, if any.
-    mutating func toggleBlockOff() {
-        if anchor != nil { toggleBlock() }
-    }
-}

@@ -67,11 +67,7 @@ enum CallingHoursLines {
             var spans: [(String, Style)] = [("  " + day.code + " ", Theme.label)]
             let row = schedule.row(day, cellMinutes: cellMinutes)
             for cell in 0..<cells {
-                let (glyph, style): (String, Style) = switch row[cell] {
-                case .full: ("█", Theme.open)
-                case .partial: ("▌", Theme.open)
-                case .empty: ("·", Theme.closed)
-                }
+                let (glyph, style) = Theme.coverage(row[cell])
                 spans.append((glyph, day == today && cell == nowCell ? style.underlined.bolded : style))
             }
             lines.append(DetailLine(spans))

@@ -72,11 +72,7 @@ enum FormPane {
             let cellMinutes = 60 / hourCells
             var column = canvas.put(day.code + " ", x: valueX, y: y, style: Theme.dim)
             for coverage in editor.grid.schedule.row(day, cellMinutes: cellMinutes) {
-                let (glyph, style): (String, Style) = switch coverage {
-                case .full: ("█", Theme.open)
-                case .partial: ("▌", Theme.open)
-                case .empty: ("·", Theme.closed)
-                }
+                let (glyph, style) = Theme.coverage(coverage)
                 column = canvas.put(glyph, x: column, y: y, style: style, maxX: maxX)
             }
         case .field(let index):

@@ -36,7 +36,7 @@ enum GridPane {
             let onCursorDay = day == grid.cursor.day
             canvas.put(day.code, x: body.x + 1, y: y, style: onCursorDay ? Theme.label.reversed : Theme.label)
             for (cell, coverage) in grid.schedule.row(day, cellMinutes: grid.cellMinutes).enumerated() {
-                var (glyph, style) = glyph(coverage)
+                var (glyph, style) = Theme.coverage(coverage)
                 if let selection, selection.days.contains(day), selection.cells.contains(cell) { style = Theme.gridBlock }
                 if onCursorDay, cell == grid.cursor.cell {
                     style = Theme.gridCursor
@@ -58,21 +58,17 @@ enum GridPane {
         canvas.put(hint, x: footer.x, y: footer.y, style: Theme.inputLine, maxX: footer.maxX)
     }
 
-    static func glyph(_ coverage: CellCoverage) -> (String, Style) {
-        switch coverage {
-        case .full: return ("█", Theme.open)
-        case .partial: return ("▌", Theme.open)
-        case .empty: return ("·", Theme.closed)
-        }
+    /// Minutes the supervisor's clock is ahead of the campaign's zone now; nil for an unknown zone.
+    static func supervisorOffset(_ timezone: String, state: AppState) -> Int? {
+        guard let zone = IANAZones.zone(timezone) else { return nil }
+        return (state.supervisorZone.secondsFromGMT(for: state.now) - zone.secondsFromGMT(for: state.now)) / 60
     }
 
     /// The cursor's day on the supervisor's clock, when the zones differ.
     static func supervisorRow(_ editor: CampaignEditor, state: AppState, into canvas: inout Canvas, x0: Int, y: Int,
                               body: Rect) -> Int {
         let grid = editor.grid
-        guard y < body.maxY, let zone = IANAZones.zone(grid.timezone) else { return y }
-        let offset = (state.supervisorZone.secondsFromGMT(for: state.now) - zone.secondsFromGMT(for: state.now)) / 60
-        guard offset != 0 else { return y }
+        guard y < body.maxY, let offset = supervisorOffset(grid.timezone, state: state), offset != 0 else { return y }
         canvas.put("you", x: body.x + 1, y: y, style: Theme.dim)
         let day = grid.cursor.day
         for cell in 0..<grid.columns {
@@ -103,9 +99,7 @@ enum GridPane {
         }
         if let copied = editor.copiedDay { cursor += " · copied: " + (copied.isEmpty ? "closed day" : copied.map(\.description).joined(separator: ", ")) }
         lines.append((cursor, .plain))
-        if let zone = IANAZones.zone(grid.timezone),
-           zone.secondsFromGMT(for: state.now) != state.supervisorZone.secondsFromGMT(for: state.now) {
-            let offset = (state.supervisorZone.secondsFromGMT(for: state.now) - zone.secondsFromGMT(for: state.now)) / 60
+        if let offset = supervisorOffset(grid.timezone, state: state), offset != 0 {
             let windows = grid.schedule.windows(on: grid.cursor.day)
             let mine = windows.map { window in
                 "\(shifted(window.start, offset)) – \(shifted(window.end, offset))"
@@ -115,7 +109,8 @@ enum GridPane {
                               + mine.joined(separator: ", "), Theme.dim))
             }
         }
-        let issues = CampaignValidator.callingHoursIssues(editor.callingHours)
+        let hours = editor.callingHours
+        let issues = CampaignValidator.callingHoursIssues(hours)
         for issue in issues { lines += DisplayWidth.wrap("✖ " + issue.message, to: width).map { ($0, Theme.error) } }
         lines.append(("Windows (exact):", Theme.section))
         for day in Weekday.allCases {
@@ -123,7 +118,7 @@ enum GridPane {
             lines.append(("  \(day.code)  " + (windows.isEmpty ? "closed" : windows), windows.isEmpty ? Theme.dim : .plain))
         }
         lines.append(("Days array a save sends:", Theme.section))
-        let entries = editor.callingHours.days.map { #"{"day":"\#($0.day)","start":"\#($0.start)","end":"\#($0.end)"}"# }
+        let entries = hours.days.map { #"{"day":"\#($0.day)","start":"\#($0.start)","end":"\#($0.end)"}"# }
         var current = " "
         for entry in entries {
             if DisplayWidth.of(current) + DisplayWidth.of(entry) + 2 > width, current != " " {

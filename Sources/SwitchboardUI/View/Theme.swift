@@ -1,3 +1,4 @@
+import CampaignModel
 import TerminalKit
 
 /// The app's styles, in one place. Colours degrade to 16 or none (NO_COLOR) in the backend;
@@ -25,6 +26,15 @@ enum Theme {
     static let gridCursor = Style(foreground: .ansi(11), bold: true)
     /// Cells inside a block selection: light blue on dark blue.
     static let gridBlock = Style(foreground: .indexed(117), background: .indexed(24))
+
+    /// A calling-hours cell: █ open the whole cell, ▌ part of it, · closed.
+    static func coverage(_ coverage: CellCoverage) -> (glyph: String, style: Style) {
+        switch coverage {
+        case .full: return ("█", open)
+        case .partial: return ("▌", open)
+        case .empty: return ("·", closed)
+        }
+    }
 
     static func status(_ status: String) -> Style {
         switch status.lowercased() {
