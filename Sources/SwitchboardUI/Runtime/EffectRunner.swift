@@ -38,25 +38,37 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .loadCampaigns(let generation):
             // The list is asked per type, as the platform's list wants one.
+            // Each type finishes on its own, so that one failing still shows the other's pages.
             let progress = Locked<[CampaignType: PageCount]>([:])
-            do {
-                let all = try await withThrowingTaskGroup(of: [Campaign].self) { group in
-                    for type in [CampaignType.sms, .voice] {
-                        group.addTask {
-                            try await client.listAll(CampaignListRequest(type: type)) { loaded, total, page in
+            let results = await withTaskGroup(of: (CampaignType, Result<[Campaign], UIError>).self) { group in
+                for type in [CampaignType.sms, .voice] {
+                    group.addTask {
+                        do {
+                            return (type, .success(try await client.listAll(CampaignListRequest(type: type)) { loaded, total, page in
                                 let sum = progress.withLock { counts in
                                     counts[type] = PageCount(loaded: loaded, total: total)
-                                    return counts.values.reduce((0, 0)) { ($0.0 + $1.loaded, $0.1 + $1.total) }
+                                    return PageCount.sum(Array(counts.values))
                                 }
-                                send(.campaignsPage(generation: generation, campaigns: page, loaded: sum.0, total: sum.1))
-                            }
+                                send(.campaignsPage(generation: generation, campaigns: page, loaded: sum.loaded, total: sum.total))
+                            }))
+                        } catch {
+                            return (type, .failure(Self.message(error)))
                         }
                     }
-                    return try await group.reduce(into: []) { $0 += $1 }
                 }
+                return await group.reduce(into: [(CampaignType, Result<[Campaign], UIError>)]()) { $0.append($1) }
+            }
+            let failures = results.compactMap { type, result -> UIError? in
+                guard case .failure(let error) = result else { return nil }
+                return UIError("\(type == .sms ? "SMS" : "voice") campaigns not loaded: \(error.message)",
+                               isConnectivity: error.isConnectivity)
+            }
+            if let failure = failures.first {
+                let message = failures.map(\.message).joined(separator: "; ")
+                send(.campaignsLoaded(generation: generation, .failure(UIError(message, isConnectivity: failure.isConnectivity))))
+            } else {
+                let all = results.sorted { $0.0 == .sms && $1.0 != .sms }.flatMap { (try? $0.1.get()) ?? [] }
                 send(.campaignsLoaded(generation: generation, .success(all)))
-            } catch {
-                send(.campaignsLoaded(generation: generation, .failure(Self.message(error))))
             }
         case .loadDetails(let ids):
             await withTaskGroup(of: Void.self) { group in
@@ -133,7 +145,10 @@ public struct EffectRunner: Sendable {
     }
 
     static func message(_ error: Error) -> UIError {
-        if let api = error as? APIError { return UIError(api.description) }
+        if let api = error as? APIError {
+            let connectivity: [APIError.Kind] = [.timeout, .cannotConnect, .server, .rateLimited]
+            return UIError(api.description, isConnectivity: connectivity.contains(api.kind))
+        }
         return UIError(String(describing: error))
     }
 }
@@ -142,4 +157,20 @@ public struct EffectRunner: Sendable {
 struct PageCount: Sendable {
     var loaded: Int
     var total: Int
+
+    /// Both types together; the server's totals are its own word, so the sum saturates rather
+    /// than overflow.
+    static func sum(_ counts: [PageCount]) -> PageCount {
+        counts.reduce(PageCount(loaded: 0, total: 0)) { sum, count in
+            PageCount(loaded: sum.loaded.saturatingAdd(count.loaded), total: sum.total.saturatingAdd(count.total))
+        }
+    }
+}
+
+extension Int {
+    /// `self + other`, held at `Int.max` / `Int.min` instead of trapping.
+    func saturatingAdd(_ other: Int) -> Int {
+        let (result, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : result
+    }
 }

@@ -55,6 +55,9 @@ public struct LoadState: Equatable, Sendable {
     public var lastFinished: Date?
     /// Why the last load failed, shown in the list until the next one succeeds.
     public var failure: String?
+    /// The list holds only what arrived before a load failed half way; the next complete load
+    /// ends it.
+    public var isPartial = false
 }
 
 /// Everything the screen shows comes from here; only `AppUpdate.reduce` changes it.
@@ -82,9 +85,13 @@ public struct AppState: Sendable {
     public var refreshInterval: TimeInterval?
     /// The last error, for the status bar.
     public var lastError: String?
+    /// The `lastError` that was a connectivity failure; the next successful answer clears it.
+    var connectivityError: String?
     /// A passing note for the status bar ("refreshed", "sorted by name").
     public var notice: String?
     public var repaintRequested = false
+    /// True when the user asked to suspend (Ctrl-Z); the loop gives the terminal back and stops.
+    public var suspendRequested = false
     public var finished = false
     /// The open create/edit form.
     public var editor: CampaignEditor?
@@ -123,5 +130,19 @@ public struct AppState: Sendable {
             }
             return screen.title
         }
+    }
+}
+
+extension AppState {
+    /// Puts `error` in the status bar, remembering whether a later success disproves it.
+    mutating func show(_ error: UIError) {
+        lastError = error.message
+        connectivityError = error.isConnectivity ? error.message : nil
+    }
+
+    /// A successful answer: a connectivity error still on show is over.
+    mutating func clearConnectivityError() {
+        if let shown = connectivityError, lastError == shown { lastError = nil }
+        connectivityError = nil
     }
 }

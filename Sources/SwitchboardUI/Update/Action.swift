@@ -5,7 +5,13 @@ import TerminalKit
 /// A failure to show the user: one line, already fit for a supervisor.
 public struct UIError: Error, Equatable, Sendable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// Reaching or being served by the server failed (no connection, a timeout, a 5xx, a rate
+    /// limit): a later successful answer shows the problem is gone.
+    public let isConnectivity: Bool
+    public init(_ message: String, isConnectivity: Bool = false) {
+        self.message = message
+        self.isConnectivity = isConnectivity
+    }
 }
 
 /// Everything that can change the state: input, time, and the answers of background work.

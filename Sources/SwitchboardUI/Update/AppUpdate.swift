@@ -36,11 +36,15 @@ public enum AppUpdate {
             case .success(let campaigns):
                 state.list.replaceAll(campaigns, now: state.now)
                 state.load.failure = nil
+                state.load.isPartial = false
                 state.load.loaded = campaigns.count
                 state.load.total = campaigns.count
+                state.clearConnectivityError()
             case .failure(let error):
                 state.load.failure = error.message
-                state.lastError = error.message
+                // Pages shown as they came are only part of the list; say so until a load completes.
+                state.load.isPartial = state.load.isPartial || (state.load.showsPages && !state.list.rows.isEmpty)
+                state.show(error)
             }
             return detailsForVisibleRows(&state)
         case .detailLoaded(let id, let result):
@@ -49,9 +53,10 @@ public enum AppUpdate {
             case .success(let campaign):
                 state.detailErrors[id] = nil
                 state.list.setDetail(campaign, now: state.now)
+                state.clearConnectivityError()
             case .failure(let error):
                 state.detailErrors[id] = error.message
-                state.lastError = error.message
+                state.show(error)
             }
             // One batch at a time: when it is done, fetch what is on screen now.
             return state.detailsInFlight.isEmpty ? detailsForVisibleRows(&state) : []
@@ -59,6 +64,7 @@ public enum AppUpdate {
             state.contactListsLoading = false
             switch result {
             case .success(let lists):
+                state.clearConnectivityError()
                 state.contactLists = lists
                 state.contactListSelected = min(state.contactListSelected, max(0, lists.count - 1))
                 if var picker = state.editor?.picker, picker.purpose != .timezone {
@@ -69,7 +75,7 @@ public enum AppUpdate {
                     state.editor?.picker = picker
                 }
             case .failure(let error):
-                state.lastError = error.message
+                state.show(error)
                 state.editor?.picker?.loading = false
             }
             return []

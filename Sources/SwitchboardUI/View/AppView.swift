@@ -4,7 +4,8 @@ import TerminalKit
 public enum AppView {
     public static func render(_ state: AppState, size: Size) -> Canvas {
         var canvas = Canvas(size: size)
-        let layout = ScreenLayout(size: size, hasInputLine: state.input != nil, showsPreview: state.showsPreview)
+        let layout = ScreenLayout(size: size, hasInputLine: state.input != nil, showsPreview: state.showsPreview,
+                                  hasListNote: state.load.isPartial)
         if layout.tooSmall {
             let lines = ["Terminal too small", "\(size.width)×\(size.height), need \(ScreenLayout.minimum.width)×\(ScreenLayout.minimum.height)"]
             for (offset, line) in lines.enumerated() where offset < size.height {
@@ -16,6 +17,7 @@ public enum AppView {
         switch state.screen {
         case .campaigns:
             ListPane.render(state, into: &canvas, rect: layout.list)
+            if let note = layout.listNote { ListPane.renderPartialNote(state, into: &canvas, rect: note) }
             if let detail = layout.detail {
                 if layout.sideBySide {
                     for y in detail.y..<detail.maxY { canvas.put("│", x: detail.x - 1, y: y, style: Theme.separator) }

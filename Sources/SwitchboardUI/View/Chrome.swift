@@ -17,12 +17,17 @@ enum Chrome {
         var parts = ["\(state.connection.profile) @ \(state.connection.host)"]
         // The passing note comes early, so a narrow terminal cuts the counts rather than it.
         if let notice = state.notice { parts.append(notice) }
-        parts.append("\(list.rows.count.grouped) campaigns (\(list.smsCount.grouped) SMS, \(list.voiceCount.grouped) voice)")
+        if state.load.isPartial {
+            parts.append("\(list.rows.count.grouped) campaigns loaded, list incomplete")
+        } else {
+            parts.append("\(list.rows.count.grouped) campaigns (\(list.smsCount.grouped) SMS, \(list.voiceCount.grouped) voice)")
+        }
         if !list.visible.isEmpty, state.screen == .campaigns {
             parts.append("row \((list.selected + 1).grouped)/\(list.visible.count.grouped)")
         }
         if state.load.isLoading {
-            let percent = state.load.total > 0 ? " \(state.load.loaded * 100 / state.load.total)%" : ""
+            let fraction = state.load.total > 0 ? min(1, max(0, Double(state.load.loaded) / Double(state.load.total))) : nil
+            let percent = fraction.map { " \(Int($0 * 100))%" } ?? ""
             parts.append("⟳ loading \(state.load.loaded.grouped)/\(state.load.total.grouped)\(percent)")
         }
         let text = " " + parts.joined(separator: " · ")

@@ -60,6 +60,14 @@ enum ListPane {
         }
     }
 
+    /// The line under a list that a load left incomplete: what is missing and why.
+    static func renderPartialNote(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
+        canvas.fill(rect, style: Theme.error)
+        let reason = state.load.failure ?? "the load stopped early"
+        let text = " ⚠ Partial list: \(reason) — r retries"
+        canvas.put(DisplayWidth.truncate(text, to: rect.width), x: rect.x, y: rect.y, style: Theme.error)
+    }
+
     static func emptyText(_ state: AppState) -> String {
         if let failure = state.load.failure { return "Could not load campaigns: \(failure) — press r to retry" }
         if state.load.isLoading { return "Loading campaigns…" }

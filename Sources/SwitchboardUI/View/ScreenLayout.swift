@@ -17,8 +17,10 @@ public struct ScreenLayout: Equatable {
     public let list: Rect
     public let detail: Rect?
     public let sideBySide: Bool
+    /// The row under the list that says the list is incomplete (a load failed half way).
+    public let listNote: Rect?
 
-    public init(size: Size, hasInputLine: Bool, showsPreview: Bool = true) {
+    public init(size: Size, hasInputLine: Bool, showsPreview: Bool = true, hasListNote: Bool = false) {
         tooSmall = size.width < Self.minimum.width || size.height < Self.minimum.height
         let whole = Rect(size)
         let (title, rest) = whole.splitTop(1)
@@ -34,6 +36,7 @@ public struct ScreenLayout: Equatable {
             inputLine = nil
         }
         sideBySide = showsPreview && size.width >= Self.sideBySideWidth
+        var list: Rect
         if !showsPreview {
             list = body
             detail = nil
@@ -49,11 +52,20 @@ public struct ScreenLayout: Equatable {
             list = body
             detail = nil
         }
+        if hasListNote, list.height >= 3 {
+            let (rows, note) = list.splitBottom(1)
+            list = rows
+            listNote = note
+        } else {
+            listNote = nil
+        }
+        self.list = list
     }
 
     /// The layout of `state`'s screen.
     public init(_ state: AppState) {
-        self.init(size: state.size, hasInputLine: state.input != nil, showsPreview: state.showsPreview)
+        self.init(size: state.size, hasInputLine: state.input != nil, showsPreview: state.showsPreview,
+                  hasListNote: state.load.isPartial)
     }
 
     /// Rows of campaigns the list shows (its header takes one).
