@@ -48,6 +48,7 @@ struct TUIEditEndToEndTests {
             let newMondayEnd = (mondayCell + 1) * 15, newTuesdayStart = (tuesdayCell + 1) * 15
 
             let tmux = try rig.launch()
+            defer { tmux.close() }
             try await tmux.appears("row 1/")
             try await rig.select(id: id, in: tmux)
             try tmux.send("e")
@@ -55,8 +56,7 @@ struct TUIEditEndToEndTests {
             try await tmux.row("Name", showing: before.name)
             try await tmux.focus("Calling hours")
             try tmux.send("Enter")
-            var screen = try await tmux.appears("Calling hours · WEEKLY · ")
-            #expect(screen.contains("15-minute cells"))
+            try await tmux.appears("Calling hours · WEEKLY · ", "15-minute cells")
             try await tmux.appears("cursor MO 09:00–09:15")
             try await tmux.moveGridCursor(from: 36, to: mondayCell, day: "MO")
             try tmux.send("Space")
@@ -70,10 +70,9 @@ struct TUIEditEndToEndTests {
             try tmux.send("Enter")
             try await tmux.appears("ready to save")
             try tmux.send("C-s")
-            screen = try await tmux.appears("Save — review")
-            #expect(screen.contains("Save 2 changes to “\(before.name)”"))
-            #expect(screen.contains("days[\(mondayIndex)].end: \"\(days[mondayIndex].end)\" → \"\(WireClock.text(newMondayEnd))\""))
-            #expect(screen.contains("days[\(tuesdayIndex)].start: \"\(days[tuesdayIndex].start)\" → \"\(WireClock.text(newTuesdayStart))\""))
+            try await tmux.appears("Save — review", "Save 2 changes to “\(before.name)”",
+                                   "days[\(mondayIndex)].end: \"\(days[mondayIndex].end)\" → \"\(WireClock.text(newMondayEnd))\"",
+                                   "days[\(tuesdayIndex)].start: \"\(days[tuesdayIndex].start)\" → \"\(WireClock.text(newTuesdayStart))\"")
             try tmux.send("Enter")
             try await tmux.notice("saved", before.name)
 
@@ -110,6 +109,7 @@ struct TUIEditEndToEndTests {
             let callerId = "+14155550123"
 
             let tmux = try rig.launch()
+            defer { tmux.close() }
             try await tmux.appears("row 1/")
             try tmux.send("n")
             try await tmux.appears("Which kind of campaign?")
@@ -153,8 +153,7 @@ struct TUIEditEndToEndTests {
             try await tmux.type(callerId)
             try await tmux.appears("ready to save")
             try tmux.send("C-s")
-            let review = try await tmux.appears("Save — review")
-            #expect(review.contains("Create “\(name)” with:"))
+            try await tmux.appears("Save — review", "Create “\(name)” with:")
             try tmux.send("Enter")
             try await tmux.notice("created", name)
 
@@ -216,15 +215,14 @@ struct TUIEditEndToEndTests {
                                       "no campaign that can be deleted in the seed")
             let id = try #require(victim.id)
             let tmux = try rig.launch()
+            defer { tmux.close() }
             try await tmux.appears("row 1/")
             try await rig.select(id: id, in: tmux)
 
             // Esc.
             try tmux.send("d")
-            var screen = try await tmux.appears("Delete campaign")
-            #expect(screen.contains("Delete “\(victim.name)”?"))
-            #expect(screen.contains("status \(victim.status?.rawValue ?? "unknown")"))
-            #expect(screen.contains("[ Cancel ]") && screen.contains("[ Delete ]"))
+            let screen = try await tmux.appears("Delete campaign", "Delete “\(victim.name)”?",
+                                                "status \(victim.status?.rawValue ?? "unknown")", "[ Cancel ]", "[ Delete ]")
             #expect(!screen.contains("ACTIVE"))
             try tmux.send("Escape")
             try await tmux.disappears("Delete campaign")
@@ -244,8 +242,7 @@ struct TUIEditEndToEndTests {
             try tmux.send(partial, literal: true)
             try await tmux.appears("│ \(partial)")
             try tmux.send("Tab", "Enter")
-            screen = try await tmux.appears("type the campaign")
-            #expect(screen.contains("Delete campaign"))
+            try await tmux.appears("type the campaign", "Delete campaign")
             try tmux.send("Escape")
             try await tmux.disappears("Delete campaign")
             #expect(try await rig.client.get(id).name == victim.name)
@@ -265,8 +262,7 @@ struct TUIEditEndToEndTests {
             if let active = all.first(where: { $0.status == .active }), let activeID = active.id {
                 try await rig.select(id: activeID, in: tmux)
                 try tmux.send("d")
-                screen = try await tmux.appears("Delete “\(active.name)”?")
-                #expect(screen.contains("⚠ This campaign is ACTIVE"))
+                try await tmux.appears("Delete “\(active.name)”?", "⚠ This campaign is ACTIVE")
                 try tmux.send("Escape")
                 try await tmux.disappears("Delete campaign")
             }
@@ -288,6 +284,7 @@ struct TUIEditEndToEndTests {
             let newName = "Renamed before the hangup \(UUID().uuidString.prefix(4))"
 
             let first = try rig.launch()
+            defer { first.close() }
             try await first.appears("row 1/")
             try await rig.select(id: id, in: first)
             try first.send("e")
@@ -305,14 +302,14 @@ struct TUIEditEndToEndTests {
             #expect(FileManager.default.fileExists(atPath: draft.path), "the draft must outlive the hangup")
 
             let second = try rig.launch()
-            var screen = try await second.appears("Unsaved draft found")
-            #expect(screen.contains("Unsaved changes to “\(newName)”"))
-            #expect(screen.contains("~ name: \"\(campaign.name)\" → \"\(newName)\""))
-            #expect(screen.contains("[ Later ]") && screen.contains("[ Restore ]") && screen.contains("[ Discard draft ]"))
+            defer { second.close() }
+            try await second.appears("Unsaved draft found", "Unsaved changes to “\(newName)”",
+                                     "~ name: \"\(campaign.name)\" → \"\(newName)\"",
+                                     "[ Later ]", "[ Restore ]", "[ Discard draft ]")
             try second.send("Tab", "Enter")
             try await second.appears("› Edit ")
-            screen = try await second.row("Name", showing: newName, focused: true)
-            #expect(screen.contains("ready to save"))
+            try await second.row("Name", showing: newName, focused: true)
+            try await second.appears("ready to save")
             // Nothing was sent.
             #expect(try await rig.client.get(id).name == campaign.name)
 
@@ -336,6 +333,7 @@ struct TUIEditEndToEndTests {
         try await withEditRig { rig in
             let before = try await rig.allCampaigns()
             let tmux = try rig.launch("--readonly")
+            defer { tmux.close() }
             try await tmux.appears("row 1/")
             for key in ["e", "d", "n", "s", "x"] {
                 try tmux.send(key)
@@ -444,30 +442,6 @@ func withEditRig<T>(seed: Int = 12, _ body: (EditRig) async throws -> T) async t
 // MARK: - Waiting without blocking
 
 extension TmuxSession {
-    /// `waitFor`, polling with `Task.sleep` so that the in-process sandbox keeps its threads.
-    @discardableResult
-    func appears(_ text: String, timeout: TimeInterval = 10) async throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen
-            if last.contains(text) { return last }
-            try await Task.sleep(for: .milliseconds(40))
-        }
-        throw TmuxFailure("“\(text)” did not appear within \(timeout) s; the screen was:\n\(last)")
-    }
-
-    func disappears(_ text: String, timeout: TimeInterval = 10) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen
-            if !last.contains(text) { return }
-            try await Task.sleep(for: .milliseconds(40))
-        }
-        throw TmuxFailure("“\(text)” was still on screen after \(timeout) s:\n\(last)")
-    }
-
     /// Waits until the form row labelled `label` (focused, if asked) shows `value`.
     @discardableResult
     func row(_ label: String, showing value: String, focused: Bool = false, timeout: TimeInterval = 10) async throws -> String {

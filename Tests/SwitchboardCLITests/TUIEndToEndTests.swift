@@ -15,34 +15,33 @@ struct TUIEndToEndTests {
         try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
         let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 40 --refresh 0",
                                    environment: Self.environment)
-        var screen = try tmux.waitFor("40 campaigns (")
-        #expect(screen.contains("TYPE") && screen.contains("CALL WINDOW"))
-        #expect(screen.contains("demo @ http://127.0.0.1:"))
+        defer { tmux.close() }
+        // Each wait names everything the test then reads off that screen: a frame may be half
+        // drawn when it is captured, so nothing is read that was not waited for.
+        try tmux.waitFor("40 campaigns (", "TYPE", "CALL WINDOW", "demo @ http://127.0.0.1:")
         try tmux.waitFor("dialing mode")
         try tmux.send("j", "Enter")
-        screen = try tmux.waitFor("Campaigns (SMS + voice) › ")
-        #expect(screen.contains("── Audience") && !screen.contains("CALL WINDOW"))
+        try tmux.waitFor("Campaigns (SMS + voice) › ", "── Audience")
+        try tmux.waitForAbsence("CALL WINDOW")
         try tmux.send("Escape", "/")
         try tmux.send("status:active", literal: true)
-        screen = try tmux.waitFor("/status:active")
-        #expect(!screen.contains(" Ready "))
+        try tmux.waitFor("/status:active")
+        try tmux.waitForAbsence(" Ready ")
         try tmux.send("Escape", "?")
-        screen = try tmux.waitFor("── Everywhere")
-        #expect(screen.contains("Ctrl-L"))
+        try tmux.waitFor("── Everywhere", "Ctrl-L")
         try tmux.send("q", ":")
         try tmux.send("contact-lists", literal: true)
         try tmux.send("Enter")
-        screen = try tmux.waitFor("APIContctList")
-        #expect(screen.contains("RECORDS"))
+        try tmux.waitFor("APIContctList", "RECORDS")
         try tmux.send("Escape")
         try tmux.resize(width: 80, height: 24)
-        screen = try tmux.waitFor("── Detail")
+        try tmux.waitFor("── Detail")
         try tmux.resize(width: 15, height: 5)
         try tmux.waitFor("too s")
         try tmux.resize(width: 120, height: 40)
         try tmux.waitFor("CALL WINDOW")
         try tmux.send("C-l", "q")
-        screen = try tmux.waitFor("exit=0")
+        try tmux.waitFor("exit=0")
         #expect(!tmux.alternateScreen)
     }
 
@@ -51,11 +50,28 @@ struct TUIEndToEndTests {
         try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
         let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 5",
                                    environment: Self.environment)
+        defer { tmux.close() }
         try tmux.waitFor("5 campaigns (")
         #expect(tmux.alternateScreen)
         kill(try tmux.programPID(), SIGTERM)
         try tmux.waitFor("exit=0")
         #expect(!tmux.alternateScreen)
+    }
+
+    @Test("a closed session leaves no tmux server and no app behind")
+    func closeLeavesNothing() throws {
+        try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
+        let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 5 --refresh 0",
+                                   environment: Self.environment)
+        try tmux.waitFor("5 campaigns (")
+        let app = try tmux.programPID()
+        #expect(tmux.isRunning && TmuxSession.isAlive(app))
+        tmux.close()
+        #expect(!tmux.isRunning, "the tmux server outlived close()")
+        let deadline = Date().addingTimeInterval(10)
+        while TmuxSession.isAlive(app), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!TmuxSession.isAlive(app), "the app outlived its tmux server")
+        #expect(!TmuxSession.live.withLock { $0.contains(tmux.socket) })
     }
 
     @Test("without a profile or a terminal, switchboard explains what to do")

@@ -5,16 +5,78 @@ import Foundation
 final class TmuxSession {
     let socket = "sbtest-\(UUID().uuidString.prefix(8))"
     let name = "app"
+    /// The tmux server's process id, to check that `close` really ended it.
+    private(set) var serverPID: Int32?
+    private var closed = false
 
     /// Starts `command` (a shell line) in a `width`×`height` terminal with `environment`.
     init(command: String, width: Int = 120, height: Int = 40, environment: [String: String]) throws {
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
-        // The server this starts keeps its stdout open: read nothing back from it.
+        // The server this starts keeps its stdout open: read nothing back from it. The shell
+        // waits after the program so that its exit line stays readable; `close` ends it all.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                  "env -i \(exports) sh -c \(Self.quote(command + "; echo \"exit=$?\"; sleep 600"))"], readOutput: false)
+                  "env -i \(exports) sh -c \(Self.quote(command + "; echo \"exit=$?\"; sleep 300"))"], readOutput: false)
+        Self.live.withLock { $0.insert(socket) }
+        Self.killLeftoversAtExit
+        serverPID = Int32((try? tmux(["display", "-p", "-t", name, "#{pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { close() }
+
+    /// Ends the tmux server and everything running in it (the app, the shell), and waits until
+    /// they are gone. Tests call it when they end, pass or fail (`defer`); `deinit` and process
+    /// exit call it too, so that no server outlives its test.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? tmux(["kill-server"])
+        // kill-server can leave the server waiting on its panes' processes: escalate, and wait
+        // until it is really gone.
+        if let serverPID {
+            for signal in [SIGTERM, SIGKILL] where !Self.waitForExit(serverPID, timeout: 1) {
+                kill(serverPID, signal)
+            }
+            _ = Self.waitForExit(serverPID, timeout: 2)
+        }
+        Self.live.withLock { _ = $0.remove(socket) }
+    }
+
+    /// Whether the tmux server still runs.
+    var isRunning: Bool { serverPID.map(Self.isAlive) ?? false }
+
+    /// Waits until process `pid` has ended; false if it still runs after `timeout` seconds.
+    static func waitForExit(_ pid: Int32, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isAlive(pid) {
+            if Date() >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return true
+    }
+
+    /// Whether process `pid` runs: a zombie has ended (this machine's init reaps them late).
+    static func isAlive(_ pid: Int32) -> Bool {
+        // /proc files report a size of 0: read them with read(2), not Foundation's file loading.
+        let fd = open("/proc/\(pid)/stat", O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { Foundation.close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = read(fd, &buffer, buffer.count)
+        let stat = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+        guard let end = stat.lastIndex(of: ")") else { return kill(pid, 0) == 0 }
+        return !stat[end...].hasPrefix(") Z")
+    }
+
+    /// Sockets of servers not yet closed, killed when the test process exits whatever happened.
+    static let live = LockedSockets()
+    private static let killLeftoversAtExit: Void = {
+        atexit {
+            for socket in TmuxSession.live.withLock({ $0 }) {
+                _ = try? TmuxSession.run(["tmux", "-L", socket, "kill-server"], outputPath: nil)
+            }
+        }
+    }()
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -29,20 +91,27 @@ final class TmuxSession {
     func tmux(_ arguments: [String], readOutput: Bool = true) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        try Self.run(["tmux", "-L", socket] + arguments, outputPath: readOutput ? outputPath : nil)
+        return readOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
+    }
+
+    /// Runs `argv` with posix_spawn and waitpid, its output to `outputPath` (or nowhere).
+    /// (Foundation's Process waits for every inheritor of its pipes, and the tmux server that
+    /// new-session forks keeps them: it would never return.)
+    static func run(_ arguments: [String], outputPath: String?) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, readOutput ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw TmuxFailure("cannot start tmux (error \(spawned))") }
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TmuxFailure("cannot start \(arguments[0]) (error \(spawned))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return readOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
     }
 
     /// Sends keys as tmux names them ("j", "Enter", "Escape", "C-l"); `literal` sends text as typed.
@@ -52,27 +121,60 @@ final class TmuxSession {
 
     var screen: String { (try? tmux(["capture-pane", "-p", "-t", name])) ?? "" }
 
-    /// Waits until the screen shows `text`; fails with the screen it saw.
+    /// Waits until the screen shows every one of `texts` at once; fails with the screen it saw.
+    /// A test waits for exactly what it then asserts: whatever it reads from the returned screen
+    /// must be among `texts`, never a neighbour that may not be drawn yet.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
+    func waitFor(_ texts: String..., timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = screen
-            if last.contains(text) { return last }
+            if texts.allSatisfy(last.contains) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw TmuxFailure("“\(text)” did not appear within \(timeout) s; the screen was:\n\(last)")
+        throw TmuxFailure(Self.missing(texts, in: last, after: timeout))
     }
 
-    /// Waits until the screen no longer shows `text`.
-    func waitForAbsence(_ text: String, timeout: TimeInterval = 10) throws {
+    /// Waits until the screen shows none of `texts`.
+    func waitForAbsence(_ texts: String..., timeout: TimeInterval = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
         while Date() < deadline {
-            if !screen.contains(text) { return }
+            last = screen
+            if !texts.contains(where: last.contains) { return }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw TmuxFailure("“\(text)” was still on screen after \(timeout) s:\n\(screen)")
+        throw TmuxFailure("“\(texts.filter(last.contains).joined(separator: "”, “"))” still on screen after \(timeout) s:\n\(last)")
+    }
+
+    /// `waitFor`, polling with `Task.sleep` so that an in-process sandbox keeps its threads.
+    @discardableResult
+    func appears(_ texts: String..., timeout: TimeInterval = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen
+            if texts.allSatisfy(last.contains) { return last }
+            try await Task.sleep(for: .milliseconds(40))
+        }
+        throw TmuxFailure(Self.missing(texts, in: last, after: timeout))
+    }
+
+    /// Waits until the screen shows none of `texts`.
+    func disappears(_ texts: String..., timeout: TimeInterval = 10) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen
+            if !texts.contains(where: last.contains) { return }
+            try await Task.sleep(for: .milliseconds(40))
+        }
+        throw TmuxFailure("“\(texts.filter(last.contains).joined(separator: "”, “"))” still on screen after \(timeout) s:\n\(last)")
+    }
+
+    private static func missing(_ texts: [String], in screen: String, after timeout: TimeInterval) -> String {
+        "“\(texts.filter { !screen.contains($0) }.joined(separator: "”, “"))” did not appear within \(timeout) s; the screen was:\n\(screen)"
     }
 
     func resize(width: Int, height: Int) throws {
@@ -103,4 +205,15 @@ final class TmuxSession {
 struct TmuxFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The sockets of live test servers, behind a lock (tests run in parallel).
+final class LockedSockets: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sockets: Set<String> = []
+    func withLock<T>(_ body: (inout Set<String>) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&sockets)
+    }
 }
