@@ -241,7 +241,7 @@ extension UpdateTests {
         Self.press(&state, .character("h"))  // a move changes nothing to undo
         Self.press(&state, .character("u"))
         #expect(state.editor!.grid.schedule == afterToggle)
-        Self.press(&state, .control("z"))
+        Self.press(&state, .character("u"))
         #expect(state.editor!.grid.schedule == start)
         Self.press(&state, .character("u"))
         #expect(state.notice == "nothing to undo")

@@ -48,3 +48,34 @@ struct LoopTests {
         #expect(backend.frameCount <= 5)
     }
 }
+
+/// Asks to suspend once, then quits.
+final class Suspender: TerminalProgram {
+    var wantsSuspend = true
+    var isFinished = false
+    var frames = 0
+    var resizes = 0
+    func handle(_ event: InputEvent) {
+        if case .resize = event { resizes += 1 }
+        if case .key(.character("q")) = event { isFinished = true }
+    }
+    func poll(now: Date) {}
+    var needsFrame: Bool { false }
+    func render(size: Size) -> Canvas { frames += 1; return Canvas(size: size) }
+    func received(signal: Int32) { isFinished = true }
+    func takeRepaintRequest() -> Bool { false }
+    func takeSuspendRequest() -> Bool { defer { wantsSuspend = false }; return wantsSuspend }
+}
+
+extension LoopTests {
+    @Test("a suspend request gives the terminal back once, and the frame after it is drawn whole")
+    func suspend() {
+        let backend = HeadlessBackend(size: Size(width: 20, height: 3))
+        backend.pendingEvents = [.key(.character("q"))]
+        let program = Suspender()
+        TerminalLoop.run(program, on: backend)
+        #expect(backend.suspensions == 1)
+        #expect(program.frames == 1)  // nothing else asked for a frame
+        #expect(program.resizes == 2)  // the start, and after coming back
+    }
+}

@@ -26,10 +26,15 @@ public struct CampaignEditor: Equatable, Sendable {
     public var picker: Picker?
     /// Field problems the server reported on the last save; cleared when their field changes.
     public var serverIssues: [ValidationIssue] = []
+    /// Editing, saving (no edits taken) or failed (with the reason).
+    public var phase: SavePhase = .editing
     /// True while a save is on its way.
-    public var saving = false
-    /// The last save's failure, shown above the fields.
-    public var failure: String?
+    public var saving: Bool { phase == .saving }
+    /// The last save's failure, shown above the fields; cleared (back to editing) by a change.
+    public var failure: String? {
+        get { if case .failed(let reason) = phase { return reason } else { return nil } }
+        set { phase = newValue.map { .failed($0) } ?? (phase == .saving ? .saving : .editing) }
+    }
     /// Days copied with `y` in the grid, pasted with `p`.
     public var copiedDay: [TimeWindow]?
     /// Earlier schedules of the grid, newest last, for `u`.
@@ -356,5 +361,22 @@ enum CallingHoursSummary {
             let days = group.days.count == 1 ? group.days[0].code : "\(group.days[0].code)–\(group.days.last!.code)"
             return "\(days) \(group.windows)"
         }.joined(separator: "; ")
+    }
+}
+
+extension CampaignEditor {
+    /// Pasted text into the focused text or number field, as one edit (see `TextInput.insert`);
+    /// false when the focused field takes no text.
+    public mutating func paste(_ text: String) -> Bool {
+        guard let field = focusedField, var input = inputs[field.id] else { return false }
+        switch field.kind {
+        case .text, .number: break
+        default: return false
+        }
+        input.insert(text)
+        if case .number = field.kind, input.characters.count > 6 { return true }
+        inputs[field.id] = input
+        changed(field)
+        return true
     }
 }

@@ -98,4 +98,9 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
         defer { state.repaintRequested = false }
         return state.repaintRequested
     }
+
+    public func takeSuspendRequest() -> Bool {
+        defer { state.suspendRequested = false }
+        return state.suspendRequested
+    }
 }

@@ -60,9 +60,24 @@ public struct Dialog: Equatable, Sendable {
         scroll = max(0, scroll + delta)
     }
 
-    /// Whether a button can be pressed now (Delete waits for the exact name).
+    /// The name to type before the action is enabled: every delete, and stopping an Active
+    /// voice campaign (a stop resets a voice campaign's data).
+    public var nameToType: String? {
+        switch kind {
+        case .delete(let campaign): return campaign.name
+        case .trigger(let campaign, start: false) where campaign.type == .voice && campaign.status == .active:
+            return campaign.name
+        default: return nil
+        }
+    }
+
+    /// Whether the dialog takes typed text (the campaign's name).
+    public var requiresTypedName: Bool { nameToType != nil }
+
+    /// Whether a button can be pressed now (Delete, or Stop of an Active voice campaign, waits for
+    /// the exact name).
     public func isEnabled(_ button: Int) -> Bool {
-        if case .delete(let campaign) = kind, button == 1 { return typed.text == campaign.name }
+        if let name = nameToType, button == 1 { return typed.text == name }
         return true
     }
 }

@@ -19,7 +19,7 @@ extension AppUpdate {
             dialog.focus = (dialog.focus + count - 1) % count
         case .enter:
             guard dialog.isEnabled(dialog.focus) else {
-                state.notice = "type the campaign's name exactly to enable Delete"
+                state.notice = "type the campaign's name exactly to enable \(dialog.buttons[dialog.focus])"
                 return []
             }
             return press(dialog.focus, &state)
@@ -40,10 +40,7 @@ extension AppUpdate {
         return []
     }
 
-    private static func isTyping(_ dialog: Dialog) -> Bool {
-        if case .delete = dialog.kind { return true }
-        return false
-    }
+    private static func isTyping(_ dialog: Dialog) -> Bool { dialog.requiresTypedName }
 
     /// Presses button `index` of the open dialog.
     static func press(_ index: Int, _ state: inout AppState) -> [Effect] {

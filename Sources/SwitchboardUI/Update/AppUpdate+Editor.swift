@@ -100,6 +100,12 @@ extension AppUpdate {
             state.stack.append(.help)
             state.helpScroll = 0
             return []
+        case _ where before.saving:
+            // The form on screen is what is being sent: it takes no edits until the answer.
+            state.notice = key == .escape
+                ? "the save is already on its way and cannot be called back; its result shows here"
+                : savingRefusal
+            return []
         default:
             if before.picker != nil {
                 effects = pickerKey(key, &state)
@@ -112,6 +118,9 @@ extension AppUpdate {
         return effects + draftEffects(before: before, &state)
     }
 
+    /// What a key gets while the form's save is on its way.
+    static let savingRefusal = "saving… the form takes no changes until the server answers"
+
     /// Keeps the draft on disk in step with the form.
     static func draftEffects(before: CampaignEditor, _ state: inout AppState) -> [Effect] {
         guard let editor = state.editor, editor.draftKey == before.draftKey else { return [] }
@@ -123,6 +132,8 @@ extension AppUpdate {
     }
 
     static func formKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        // Esc first, outside the copy below: a closed form must stay closed.
+        if key == .escape { return escapeForm(&state) }
         guard var editor = state.editor, let field = editor.focusedField else { return [] }
         defer { state.editor = editor }
         switch key {
@@ -130,13 +141,6 @@ extension AppUpdate {
             editor.moveFocus(by: 1)
         case .backTab, .up:
             editor.moveFocus(by: -1)
-        case .escape:
-            if editor.isDirty {
-                state.dialog = Dialog(.discardEdits)
-            } else {
-                closeEditor(&state)
-                return afterMove(&state)
-            }
         case .enter:
             switch field.kind {
             case .text, .number: editor.moveFocus(by: 1)
@@ -163,6 +167,17 @@ extension AppUpdate {
             }
         }
         return []
+    }
+
+    /// Esc in the form: asks before throwing changes away; an unchanged form just closes.
+    static func escapeForm(_ state: inout AppState) -> [Effect] {
+        guard let editor = state.editor else { return [] }
+        if editor.isDirty {
+            state.dialog = Dialog(.discardEdits)
+            return []
+        }
+        closeEditor(&state)
+        return afterMove(&state)
     }
 
     private static func isSelect(_ field: FormField) -> Bool {
@@ -242,7 +257,11 @@ extension AppUpdate {
 
     /// Ctrl-S: refused while any field has a problem; otherwise shows what will be sent.
     static func requestSave(_ state: inout AppState) -> [Effect] {
-        guard var editor = state.editor, !editor.saving else { return [] }
+        guard var editor = state.editor else { return [] }
+        guard !editor.saving else {
+            state.notice = "already saving: the server has not answered yet"
+            return []
+        }
         defer { state.editor = editor }
         let issues = editor.issues
         if !issues.isEmpty {
@@ -273,8 +292,7 @@ extension AppUpdate {
 
     static func startSave(overwrite: Bool, _ state: inout AppState) -> [Effect] {
         guard var editor = state.editor else { return [] }
-        editor.saving = true
-        editor.failure = nil
+        editor.phase = .saving
         state.editor = editor
         state.notice = overwrite ? "overwriting…" : "saving…"
         return [.save(SaveRequest(campaign: editor.campaign, mode: editor.mode, expectedUpdatedAt: editor.base.updatedAt,
@@ -283,7 +301,7 @@ extension AppUpdate {
 
     static func saveFinished(_ result: Result<Campaign, SaveFailure>, _ state: inout AppState) -> [Effect] {
         guard var editor = state.editor else { return [] }
-        editor.saving = false
+        editor.phase = .editing
         switch result {
         case .success(let saved):
             closeEditor(&state)
@@ -300,7 +318,7 @@ extension AppUpdate {
             state.lastError = nil
             return [.removeDraft(editor.draftKey)] + afterMove(&state)
         case .failure(let failure):
-            editor.failure = failure.message
+            editor.phase = .failed(failure.message)
             editor.serverIssues = failure.issues
             state.editor = editor
             state.notice = nil
@@ -314,7 +332,7 @@ extension AppUpdate {
 
     static func saveConflict(current: Campaign, _ state: inout AppState) -> [Effect] {
         guard var editor = state.editor else { return [] }
-        editor.saving = false
+        editor.phase = .editing
         state.editor = editor
         state.notice = nil
         state.dialog = Dialog(.conflict(current: current, changes: CampaignDiff.changes(from: editor.base, to: current)))

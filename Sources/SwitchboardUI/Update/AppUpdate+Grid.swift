@@ -18,7 +18,7 @@ extension AppUpdate {
         GridKey(label: "f x", help: "fill / clear the cell or block"),
         GridKey(label: "y p", help: "copy the cursor's day / paste it on the day or the block's days"),
         GridKey(label: "1 2 3", help: "presets: weekdays 9–18, every day 8–21, clear all"),
-        GridKey(label: "u Ctrl-Z", help: "undo the last change to the hours"),
+        GridKey(label: "u", help: "undo the last change to the hours"),
         GridKey(label: "F", help: "frequency: WEEKLY → DAILY → CUSTOM"),
         GridKey(label: "z", help: "timezone (keep the local times or shift them)"),
         GridKey(label: "Enter Esc", help: "back to the form (changes stay in the form)"),
@@ -33,7 +33,7 @@ extension AppUpdate {
         let before = editor.grid.callingHours
         let schedule = editor.grid.schedule
         switch key {
-        case .character("u"), .control("z"):
+        case .character("u"):
             guard let earlier = editor.gridHistory.popLast() else {
                 state.notice = "nothing to undo"
                 return []

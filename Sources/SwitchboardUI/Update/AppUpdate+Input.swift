@@ -12,7 +12,14 @@ extension AppUpdate {
             return afterMove(&state)
         case .mouse(let mouse):
             return handle(mouse, &state)
+        case .paste(let text):
+            return paste(text, &state)
         case .key(let key):
+            // Ctrl-Z suspends everywhere, as in other curses programs.
+            if key == .control("z") {
+                state.suspendRequested = true
+                return []
+            }
             if state.editLoading != nil, state.dialog == nil { return typeAhead(key, &state) }
             if state.dialog != nil { return dialogKey(key, &state) }
             if state.screen == .editor, state.editor != nil { return editorKey(key, &state) }
@@ -23,7 +30,8 @@ extension AppUpdate {
             }
             state.notice = nil
             // Help over an open form: only what leads back to it.
-            if state.editor != nil, ![.back, .quit, .repaint, .help, .down, .up, .pageDown, .pageUp, .top, .bottom].contains(command) {
+            if state.editor != nil, ![.back, .close, .quit, .suspend, .repaint, .help, .down, .up, .pageDown, .pageUp, .top, .bottom]
+                .contains(command) {
                 state.notice = "a form is open: Esc goes back to it"
                 return []
             }
@@ -39,13 +47,24 @@ extension AppUpdate {
         switch command {
         case .quit:
             state.finished = true
-        case .back:
+        case .back, .close:
             if state.stack.count > 1 {
                 state.stack.removeLast()
                 state.detailScroll = 0
                 return afterMove(&state)
             }
-            state.finished = true
+            if command == .close {
+                state.finished = true
+            } else if !state.list.filterText.isEmpty {
+                // Esc on the list never quits: it clears a filter, else it only says how to quit.
+                state.list.setFilter("")
+                state.notice = "filter cleared"
+                return afterMove(&state)
+            } else {
+                state.notice = "Esc does nothing on the list — q or :q quits"
+            }
+        case .suspend:
+            state.suspendRequested = true
         case .help:
             if state.screen != .help { state.stack.append(.help) }
             state.helpScroll = 0

@@ -3,7 +3,8 @@ import TerminalKit
 /// What a key asks for. The help screen is printed from the same table that dispatches keys,
 /// so it cannot drift from what the keys do.
 public enum Command: Equatable, Sendable {
-    case quit, back, help, palette, filter, refresh, repaint
+    /// `back` (Esc) never quits; `close` (q) goes back and quits from the campaign list.
+    case quit, back, close, help, palette, filter, refresh, repaint, suspend
     case toggleType, sort(CampaignColumn), focusNext, togglePreview
     case down, up, pageDown, pageUp, top, bottom, open
     case contactLists
@@ -33,9 +34,13 @@ public enum KeyBindings {
         KeyBinding(keys: [.character("?")], label: "?", help: "this help", scope: .everywhere, command: .help),
         KeyBinding(keys: [.character(":")], label: ":", help: "command palette (see Commands)",
                    scope: .everywhere, command: .palette),
-        KeyBinding(keys: [.escape, .character("q")], label: "Esc q", help: "back; quit from the campaign list",
+        KeyBinding(keys: [.escape], label: "Esc", help: "back; on the list, clear the filter (never quits)",
                    scope: .everywhere, command: .back),
+        KeyBinding(keys: [.character("q")], label: "q", help: "back; quit from the campaign list",
+                   scope: .everywhere, command: .close),
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", scope: .everywhere, command: .quit),
+        KeyBinding(keys: [.control("z")], label: "Ctrl-Z", help: "suspend (fg brings it back)", scope: .everywhere,
+                   command: .suspend),
         KeyBinding(keys: [.character("r")], label: "r", help: "refresh from the server", scope: .everywhere, command: .refresh),
         KeyBinding(keys: [.control("l")], label: "Ctrl-L", help: "repaint the screen", scope: .everywhere, command: .repaint),
         KeyBinding(keys: [.character("L")], label: "L", help: "contact lists", scope: .everywhere, command: .contactLists),

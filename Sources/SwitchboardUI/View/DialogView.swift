@@ -20,7 +20,7 @@ enum DialogView {
         for (offset, line) in lines.enumerated() {
             canvas.put(line.0, x: rect.x + 2, y: rect.y + 2 + offset, style: line.1, maxX: rect.maxX - 2)
         }
-        if case .delete = dialog.kind {
+        if dialog.requiresTypedName {
             let y = rect.y + 1 + lines.count
             dialog.typed.render(into: &canvas, x: rect.x + 2, y: y, width: min(50, inner), style: Theme.inputField, focused: true)
         }
@@ -29,7 +29,7 @@ enum DialogView {
         for (index, button) in dialog.buttons.enumerated() {
             var style: Style = index == dialog.focus ? Theme.selected.bolded : .plain
             if !dialog.isEnabled(index) { style = Theme.dim }
-            if index == 1, case .delete = dialog.kind, dialog.isEnabled(1) { style = index == dialog.focus ? Theme.statusError : Theme.error }
+            if index == 1, dialog.requiresTypedName, dialog.isEnabled(1) { style = index == dialog.focus ? Theme.statusError : Theme.error }
             x = canvas.put("[ \(button) ]", x: x, y: y, style: style, maxX: rect.maxX - 2) + 2
         }
         let hint = "Tab move · Enter press · Esc \(dialog.buttons[0].lowercased())"
@@ -69,8 +69,20 @@ enum DialogView {
         case .trigger(let campaign, let start):
             say("\(start ? "Start" : "Stop") “\(campaign.name)”?", Theme.label)
             say("\(campaign.type.rawValue) · status \(campaign.status?.rawValue ?? "unknown")", Theme.dim)
-            say(start ? "It starts contacting its lists, within its calling hours." :
-                "No new contacts are made; calls in progress finish.")
+            if start {
+                say("It starts contacting its lists, within its calling hours.")
+            } else if campaign.type == .voice {
+                // The platform's campaign-management page, "Stop a Voice Campaign".
+                say("Stopping a voice campaign resets the campaign's data; rerunning it later creates a new instance "
+                    + "of the campaign.")
+                if campaign.status == .active {
+                    say("⚠ This campaign is ACTIVE: it is calling people right now.", Theme.warning)
+                    say("Type the campaign's name to enable Stop:")
+                    lines.append(("", .plain))
+                }
+            } else {
+                say("Its status becomes Stopped. The platform's docs do not say what happens to messages already queued.")
+            }
         case .discardEdits:
             say("Throw away your changes to “\(state.editor?.text(.name) ?? "")”?", Theme.label)
             say("The draft kept on disk is removed too.")

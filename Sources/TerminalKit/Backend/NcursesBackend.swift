@@ -62,7 +62,23 @@ public final class NcursesBackend: TerminalBackend {
             use_default_colors()
         }
         colorMode = ColorMode.choose(colors: Int(sb_colors()), hasColors: has_colors(), environment: environment)
+        // The paste brackets come back as key codes of their own when they arrive whole.
+        _ = define_key(BracketedPaste.start, Self.pasteStartCode)
+        _ = define_key(BracketedPaste.end, Self.pasteEndCode)
+        writeRaw(BracketedPaste.enable)
         TerminalSignals.install()
+    }
+
+    /// Key codes for the paste brackets, above every code ncurses defines.
+    static let pasteStartCode: Int32 = 0o7001, pasteEndCode: Int32 = 0o7002
+
+    /// Where ncurses writes: the terminal, or the measuring file.
+    private var output: UnsafeMutablePointer<FILE> { files.first ?? sb_stdout() }
+
+    /// Writes a control sequence ncurses does not know about, at once.
+    private func writeRaw(_ text: String) {
+        fputs(text, output)
+        fflush(output)
     }
 
     public var size: Size { Size(width: Int(getmaxx(sb_stdscr())), height: Int(getmaxy(sb_stdscr()))) }
@@ -101,17 +117,82 @@ public final class NcursesBackend: TerminalBackend {
 
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard active else { return nil }
-        wtimeout(sb_stdscr(), timeoutMilliseconds)
-        var value: wint_t = 0
-        let result = wget_wch(sb_stdscr(), &value)
-        if result == KEY_CODE_YES {
-            let code = Int32(bitPattern: UInt32(value))
+        switch read(timeoutMilliseconds) {
+        case nil:
+            return nil
+        case .function(let code):
             if code == KeyDecoder.Code.resize { return .resize(size) }
             if code == KeyDecoder.Code.mouse { return mouseEvent() }
+            if code == Self.pasteStartCode { return .paste(readPaste()) }
+            if code == Self.pasteEndCode { return nil }
             return .key(KeyDecoder.functionKey(code))
+        case .character(27):
+            let outcome = EscapeSequence.afterLoneEscape(next: read)
+            if let giveBack = outcome.giveBack { unread(giveBack) }
+            switch outcome.meaning {
+            case .key(let key): return .key(key)
+            case .pasteStart: return .paste(readPaste())
+            case .pasteEnd, .ignored: return nil
+            }
+        case .character(let value):
+            return .key(KeyDecoder.character(value))
         }
+    }
+
+    /// One read from ncurses, waiting at most `milliseconds`.
+    private func read(_ milliseconds: Int32) -> EscapeSequence.Read? {
+        wtimeout(sb_stdscr(), milliseconds)
+        var value: wint_t = 0
+        let result = wget_wch(sb_stdscr(), &value)
+        if result == KEY_CODE_YES { return .function(Int32(bitPattern: UInt32(value))) }
         guard result == OK else { return nil }
-        return .key(KeyDecoder.character(UInt32(value)))
+        return .character(UInt32(value))
+    }
+
+    /// Puts a read back at the front of ncurses' input queue.
+    private func unread(_ read: EscapeSequence.Read) {
+        switch read {
+        case .character(let value): _ = unget_wch(wchar_t(bitPattern: value))
+        case .function(let code): _ = ungetch(code)
+        }
+    }
+
+    /// Reads pasted text up to the closing bracket (or a second of silence, should the terminal
+    /// never send it). Keypad decoding is off meanwhile, so an escape sequence inside the paste
+    /// arrives as the characters it is made of: text, never a key.
+    private func readPaste() -> String {
+        keypad(sb_stdscr(), false)
+        defer { keypad(sb_stdscr(), true) }
+        let end = Array(BracketedPaste.end.unicodeScalars)
+        var text = String.UnicodeScalarView()
+        var tail: [Unicode.Scalar] = []
+        var kept = 0
+        while let item = read(BracketedPaste.silenceMilliseconds) {
+            guard case .character(let value) = item, let scalar = Unicode.Scalar(value) else { continue }
+            tail.append(scalar)
+            if tail.count > end.count { tail.removeFirst() }
+            if tail == end {
+                // The closing bracket's first bytes went into the text: take them out again.
+                text.removeLast(min(end.count - 1, kept))
+                break
+            }
+            if kept < BracketedPaste.maximumScalars {
+                text.append(scalar)
+                kept += 1
+            }
+        }
+        return String(text)
+    }
+
+    public func suspend() {
+        guard active else { return }
+        writeRaw(BracketedPaste.disable)
+        endwin()
+        TerminalSignals.stopUntilContinued()
+        // Back in the foreground (fg): curses again, the whole screen redrawn on the next frame.
+        writeRaw(BracketedPaste.enable)
+        doupdate()
+        repaintNext = true
     }
 
     public func forceRepaint() { repaintNext = true }
@@ -119,6 +200,7 @@ public final class NcursesBackend: TerminalBackend {
     public func shutdown() {
         guard active else { return }
         active = false
+        writeRaw(BracketedPaste.disable)
         endwin()
         if let screen { delscreen(screen) }
         for file in files { fclose(file) }

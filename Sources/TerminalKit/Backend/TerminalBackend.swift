@@ -10,6 +10,9 @@ public protocol TerminalBackend: AnyObject {
     func forceRepaint()
     /// Gives the terminal back as it was.
     func shutdown()
+    /// Ctrl-Z: gives the terminal back, stops the process until the shell continues it (`fg`),
+    /// then takes the terminal again; the next frame is drawn whole.
+    func suspend()
 }
 
 /// A backend with no terminal: remembers the last frame and replays queued events. For tests.
@@ -31,6 +34,9 @@ public final class HeadlessBackend: TerminalBackend {
         pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
     }
 
+    public private(set) var suspensions = 0
+
     public func forceRepaint() { repaintRequests += 1 }
     public func shutdown() {}
+    public func suspend() { suspensions += 1 }
 }

@@ -59,4 +59,7 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(Size)
+    /// Text the terminal marked as pasted (bracketed paste), whole and raw: control characters
+    /// included, never acted on as keys.
+    case paste(String)
 }

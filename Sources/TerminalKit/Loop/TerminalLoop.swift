@@ -17,6 +17,12 @@ public protocol TerminalProgram: AnyObject {
     func received(signal: Int32)
     /// True when the user asked for a full repaint (Ctrl-L); reading it clears it.
     func takeRepaintRequest() -> Bool
+    /// True when the user asked to suspend (Ctrl-Z); reading it clears it.
+    func takeSuspendRequest() -> Bool
+}
+
+extension TerminalProgram {
+    public func takeSuspendRequest() -> Bool { false }
 }
 
 /// Runs a program on a backend until it finishes: input → program → frame, without busy waiting.
@@ -29,6 +35,13 @@ public enum TerminalLoop {
         program.handle(.resize(lastSize))
         while !program.isFinished {
             if let signal = TerminalSignals.take() { program.received(signal: signal) }
+            if program.takeSuspendRequest() || TerminalSignals.takeStop() {
+                backend.suspend()
+                // Continued: the terminal may have changed size meanwhile; the frame is drawn whole.
+                lastSize = backend.size
+                program.handle(.resize(lastSize))
+                backend.draw(program.render(size: lastSize))
+            }
             program.poll(now: Date())
             if program.takeRepaintRequest() { backend.forceRepaint() }
             if program.needsFrame || backend.size != lastSize {

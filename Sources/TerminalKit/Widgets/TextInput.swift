@@ -61,6 +61,29 @@ public struct TextInput: Equatable, Sendable {
         return true
     }
 
+    /// Inserts pasted text at the cursor as one edit: line breaks and tabs become spaces, other
+    /// control characters are dropped, and so is what the field does not accept.
+    public mutating func insert(_ pasted: String) {
+        let accepted = TextInput.singleLine(pasted).filter { allowed?($0) ?? true }
+        characters.insert(contentsOf: accepted, at: cursor)
+        cursor += accepted.count
+    }
+
+    /// Pasted text made fit for a one-line field: CR LF, CR, LF and tabs become one space each,
+    /// every other control character (ESC included) is dropped.
+    public static func singleLine(_ text: String) -> [Character] {
+        var result: [Character] = []
+        result.reserveCapacity(text.count)
+        for character in text {
+            if character.isNewline || character == "\t" {
+                result.append(" ")
+            } else if !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Draws the field in `width` columns at (x, y), scrolled so that the cursor shows; the
     /// cursor cell is reversed when `focused`. Returns the column the cursor is drawn at.
     @discardableResult
