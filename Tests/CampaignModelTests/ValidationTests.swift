@@ -38,6 +38,8 @@ struct Rule: CustomTestStringConvertible, Sendable {
     let base: @Sendable () -> Campaign
     let good: @Sendable (inout Campaign) -> Void
     let bad: @Sendable (inout Campaign) -> Void
+    /// Blocking for what the docs state; a warning for what Switchboard only believes.
+    var severity: IssueSeverity = .blocking
     var testDescription: String { label }
 }
 
@@ -73,11 +75,12 @@ struct ValidationTests {
         Rule(label: "no window across midnight", path: "\(hours).days[0].end", base: { Valid.voice },
              good: { $0.dialingStrategy?.callingHours?.days[0].end = "12:00 AM" },
              bad: { $0.dialingStrategy?.callingHours?.days[0] = CallingDay(day: "FR", start: "10:00 PM", end: "2:00 AM") }),
-        Rule(label: "DAILY means the same every day", path: "\(hours).days", base: { Valid.sms },
-             good: { _ in }, bad: { $0.dialingStrategy?.callingHours?.days.removeLast() }),
-        Rule(label: "WEEKLY means one window a day", path: "\(hours).days", base: { Valid.voice },
+        Rule(label: "DAILY with differing days only warns (no page states it)", path: "\(hours).days", base: { Valid.sms },
+             good: { _ in }, bad: { $0.dialingStrategy?.callingHours?.days.removeLast() }, severity: .warning),
+        Rule(label: "WEEKLY with split windows only warns (no page states it)", path: "\(hours).days", base: { Valid.voice },
              good: { $0.dialingStrategy?.callingHours?.days.append(CallingDay(day: "TU", start: "1:00 PM", end: "5:00 PM")) },
-             bad: { $0.dialingStrategy?.callingHours?.days.append(CallingDay(day: "MO", start: "7:00 PM", end: "8:00 PM")) }),
+             bad: { $0.dialingStrategy?.callingHours?.days.append(CallingDay(day: "MO", start: "7:00 PM", end: "8:00 PM")) },
+             severity: .warning),
         Rule(label: "at least one window", path: "\(hours).days", base: { Valid.voice },
              good: { _ in }, bad: { $0.dialingStrategy?.callingHours?.days = [] }),
         Rule(label: "max attempts 1–100", path: "\(strategy).maxAttemptsPerRecord", base: { Valid.voice },
@@ -88,11 +91,23 @@ struct ValidationTests {
              good: { $0.dialingStrategy?.maxRingTime = 5 }, bad: { $0.dialingStrategy?.maxRingTime = 4 }),
         Rule(label: "dialing order", path: "\(strategy).dialingOrder", base: { Valid.voice },
              good: { $0.dialingStrategy?.dialingOrder = .lifo }, bad: { $0.dialingStrategy?.dialingOrder = DialingOrder(rawValue: "RANDOM") }),
-        Rule(label: "caller id E.164", path: "\(strategy).callerId.phoneNumber", base: { Valid.voice },
-             good: { $0.dialingStrategy?.callerId = "+442071838750" }, bad: { $0.dialingStrategy?.callerId = "+148465xxxxx" }),
-        Rule(label: "IANA time zone", path: "\(hours).timezone", base: { Valid.voice },
+        Rule(label: "caller id E.164 only warns (SMS sender ids, masked samples)", path: "\(strategy).callerId.phoneNumber",
+             base: { Valid.voice },
+             good: { $0.dialingStrategy?.callerId = "+442071838750" }, bad: { $0.dialingStrategy?.callerId = "+148465xxxxx" },
+             severity: .warning),
+        Rule(label: "a caller id is required", path: "\(strategy).callerId.phoneNumber", base: { Valid.voice },
+             good: { $0.dialingStrategy?.callerId = "+442071838750" }, bad: { $0.dialingStrategy?.callerId = nil }),
+        Rule(label: "IANA time zone only warns (the docs give an example, not a rule)", path: "\(hours).timezone",
+             base: { Valid.voice },
              good: { $0.dialingStrategy?.callingHours?.timezone = "Australia/Lord_Howe" },
-             bad: { $0.dialingStrategy?.callingHours?.timezone = "IST" }),
+             bad: { $0.dialingStrategy?.callingHours?.timezone = "IST" }, severity: .warning),
+        Rule(label: "a timezone is required", path: "\(hours).timezone", base: { Valid.voice },
+             good: { $0.dialingStrategy?.callingHours?.timezone = "Asia/Kolkata" },
+             bad: { $0.dialingStrategy?.callingHours?.timezone = nil }),
+        Rule(label: "control characters in a name warn", path: "name", base: { Valid.voice },
+             good: { $0.name = "Renewals — 春 👋" }, bad: { $0.name = "Renewals\u{1B}]52;c;aGk=\u{07}" }, severity: .warning),
+        Rule(label: "maxSkips beyond 0–100 only warns (the docs give no range)", path: "maxSkips", base: { Valid.voice },
+             good: { $0.maxSkips = 100 }, bad: { $0.maxSkips = 101 }, severity: .warning),
         Rule(label: "simple SMS message not empty", path: "message.message", base: { Valid.sms },
              good: { $0.message = SMSMessage(text: "Hi") }, bad: { $0.message = SMSMessage(text: "  ") }),
         Rule(label: "simple SMS message is base64", path: "message.message", base: { Valid.sms },
@@ -122,6 +137,7 @@ struct ValidationTests {
         rule.bad(&bad)
         let issues = CampaignValidator.validate(bad)
         #expect(issues.map(\.path) == [rule.path], "\(issues)")
+        #expect(issues.map(\.severity) == [rule.severity], "\(issues)")
         #expect(issues.allSatisfy { $0.message.hasSuffix(".") && $0.message.count > 15 })
     }
 

@@ -36,10 +36,12 @@ public struct DialingStrategy: Equatable, Sendable {
 /// When a campaign may contact people, in the campaign's own time zone.
 ///
 /// Every frequency is evaluated from the days array literally: a day that is not listed is
-/// closed, and a day may list several windows. The frequency constrains the array's shape:
-/// - `WEEKLY`: each listed day has at most one window (the console's weekly form);
+/// closed, and a day may list several windows, under any frequency (the docs set no limit, and
+/// the server holds WEEKLY campaigns with split windows). Switchboard's beliefs about the shape
+/// are warnings, never refusals:
+/// - `WEEKLY`: usually one window a listed day; several are kept and saved as they are;
 /// - `DAILY`: the same windows on all seven days; Switchboard writes all seven entries;
-/// - `CUSTOM`: any windows on any days, several per day allowed (split shifts).
+/// - `CUSTOM`: any windows on any days (split shifts).
 ///
 /// Windows never cross midnight: "10:00 PM"–"2:00 AM" is rejected with a message saying to split
 /// it into two days' windows. An end of "12:00 AM" means midnight at the end of that day.

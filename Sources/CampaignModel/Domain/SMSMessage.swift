@@ -23,10 +23,13 @@ public struct SMSMessage: Equatable, Sendable {
     }
 
     /// The plain text, or nil when `encoded` is not base64 of UTF-8 text (the docs' samples
-    /// are masked and so are not).
+    /// are masked and so are not). The platform returns the padding URL-encoded
+    /// ("…Y3VzdG9tZXI%3D%3D"): the string is percent-decoded first, then base64-decoded.
+    /// Reading never changes `encoded`, so an untouched message is sent back byte for byte.
     public var text: String? {
         get {
-            var padded = encoded.trimmingCharacters(in: .whitespacesAndNewlines)
+            let raw = encoded.contains("%") ? encoded.removingPercentEncoding : encoded
+            guard var padded = raw?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
             if padded.count % 4 != 0 { padded += String(repeating: "=", count: 4 - padded.count % 4) }
             guard let data = Data(base64Encoded: padded) else { return nil }
             return String(data: data, encoding: .utf8)

@@ -1,7 +1,26 @@
 import Foundation
 
-/// The rules a campaign must meet before it is sent. `validate` returns every problem at once;
-/// an empty result means the campaign may be written.
+/// The rules a campaign must meet before it is sent. `validate` returns every problem at once,
+/// each blocking or a warning; `review` also says which of them stop a save.
+///
+/// **Which rules block and which warn.** Blocking is only what the API pages state, or what
+/// cannot be sent at all; everything else is a warning:
+/// - blocking: a name (1–48 characters), description ≤ 256, at least one contact list (a blank
+///   name is not a list's name), priority 1–5, campaignType sms|voice, format simple|advanced,
+///   dialingMode Agentless|Progressive|Preview, the message (base64, not empty) of a simple SMS
+///   and its template name when one is used, the experience flow of advanced SMS and agentless
+///   voice, enableMachineDetect no|detect|disconnect, the agent queue of progressive and preview,
+///   maxSkips of preview, the dialing strategy with a caller id, calling hours with frequency
+///   WEEKLY|DAILY|CUSTOM, a timezone and at least one window, day codes MO…SU, times "h:mm AM/PM",
+///   each window ending after it starts (one crossing midnight does not), dialingOrder FIFO|LIFO,
+///   maxAttemptsPerRecord 1–100, defaultRetryPeriod 1–1440, maxRingTime 5–120 (the create and
+///   update pages of both kinds);
+/// - warnings: a caller id that is not strict E.164, a timezone that is not an IANA name,
+///   several windows on one day under WEEKLY, DAILY days that differ, maxSkips outside 0–100,
+///   control characters in a name.
+///
+/// `review` adds the rule for every rule: a field the user did not change never blocks a save,
+/// whatever it holds; its problems are warnings at most.
 ///
 /// Responses name the experience flow only by id (`experienceFlow`); a campaign read from the
 /// server satisfies "needs a flow" with that id, and an update that sends no
@@ -25,6 +44,10 @@ public enum CampaignValidator {
         } else if campaign.name.count > nameLength.upperBound {
             issues.append(ValidationIssue(path: "name",
                 message: "The name has \(campaign.name.count) characters; at most \(nameLength.upperBound) are allowed."))
+        }
+        if hasControlCharacters(campaign.name) {
+            issues.append(.warning(path: "name",
+                message: "The name holds control characters (an escape, a tab or a line break); they garble terminals and logs."))
         }
         if let description = campaign.description, description.count > descriptionMaxLength {
             issues.append(ValidationIssue(path: "description",
@@ -50,11 +73,35 @@ public enum CampaignValidator {
         return issues
     }
 
-    /// Throws every problem at once, or returns quietly.
+    /// Throws every blocking problem at once, or returns quietly (warnings never throw).
     public static func check(_ campaign: Campaign) throws(ValidationFailure) {
-        let issues = validate(campaign)
+        let issues = validate(campaign).filter(\.isBlocking)
         if !issues.isEmpty { throw ValidationFailure(issues) }
     }
+
+    /// The verdict on saving `campaign` over `original` (nil: a new campaign, every field counts).
+    /// A blocking problem refuses the save only when its field changed; on a field the user did
+    /// not change it becomes a warning. A change of type, format or dialing mode re-checks every
+    /// field, since it changes which fields are needed.
+    public static func review(_ campaign: Campaign, comparedTo original: Campaign?) -> ValidationReport {
+        review(validate(campaign), changedPaths: original.map { CampaignDiff.changes(from: $0, to: campaign).map(\.path) })
+    }
+
+    /// Splits `issues` by `changedPaths` (nil: everything changed), as `review` does.
+    public static func review(_ issues: [ValidationIssue], changedPaths: [String]?) -> ValidationReport {
+        var report = ValidationReport()
+        let kindChanged = changedPaths.map { paths in paths.contains { kindPaths.contains($0) } } ?? true
+        for issue in issues {
+            let changed = kindChanged || (changedPaths ?? []).contains { path in
+                ValidationIssue.path(path, isUnder: issue.path) || ValidationIssue.path(issue.path, isUnder: path)
+            }
+            if issue.isBlocking, changed { report.blocking.append(issue) } else { report.warnings.append(issue.asWarning) }
+        }
+        return report
+    }
+
+    /// The fields that say which kind of campaign it is.
+    static let kindPaths: Set<String> = ["campaignType", "format", "dialingMode"]
 
     // MARK: SMS and voice
 
@@ -71,7 +118,7 @@ public enum CampaignValidator {
                 }
             } else {
                 issues.append(ValidationIssue(path: "message.message",
-                    message: "The message is not valid base64-encoded text; retype it."))
+                    message: "The message is not valid base64-encoded text, so it cannot be shown; type a new one to replace it."))
             }
             if let templateName = message.templateName, templateName.trimmingCharacters(in: .whitespaces).isEmpty {
                 issues.append(ValidationIssue(path: "message.template_name",
@@ -103,7 +150,7 @@ public enum CampaignValidator {
             issues += requireText(campaign.effectiveQueue, path: "queue_name",
                                   message: "Preview campaigns need the agent queue that takes the calls.")
             if let skips = campaign.maxSkips {
-                issues += range(skips, maxSkipsRange, path: "maxSkips", what: "Max skips", unit: "")
+                issues += range(skips, maxSkipsRange, path: "maxSkips", what: "Max skips", unit: "").map(\.asWarning)
             } else {
                 issues.append(ValidationIssue(path: "maxSkips",
                     message: "Preview campaigns need how many records an agent may skip (\(maxSkipsRange.lowerBound)–\(maxSkipsRange.upperBound))."))
@@ -125,7 +172,7 @@ public enum CampaignValidator {
         var issues: [ValidationIssue] = []
         if let caller = strategy.callerId, !caller.isEmpty {
             if !isE164(caller) {
-                issues.append(ValidationIssue(path: "\(base).callerId.phoneNumber",
+                issues.append(.warning(path: "\(base).callerId.phoneNumber",
                     message: "\"\(caller)\" is not an E.164 number; write + and the country code, e.g. +14155550123."))
             }
         } else {
@@ -166,7 +213,7 @@ public enum CampaignValidator {
         }
         if let zone = hours.timezone, !zone.isEmpty {
             if IANAZones.zone(zone) == nil {
-                issues.append(ValidationIssue(path: "timezone",
+                issues.append(.warning(path: "timezone",
                     message: "\"\(zone)\" is not an IANA time zone; use a name such as America/New_York or Asia/Kolkata."))
             }
         } else {
@@ -179,18 +226,25 @@ public enum CampaignValidator {
         if schedule.isEmpty {
             issues.append(ValidationIssue(path: "days", message: "Add at least one calling window, or the campaign never runs."))
         } else if hours.frequency == .daily, !schedule.isSameEveryDay {
+            // The docs do not say what DAILY does with differing days: a warning.
             let differing = schedule.daysDifferingFromMonday.map(\.code).joined(separator: ", ")
-            issues.append(ValidationIssue(path: "days",
-                message: "DAILY needs the same hours on all seven days; \(differing) differ from MO. Use WEEKLY or CUSTOM."))
+            issues.append(.warning(path: "days",
+                message: "DAILY usually means the same hours on all seven days; \(differing) differ from MO. WEEKLY or CUSTOM may say it better."))
         } else if hours.frequency == .weekly, schedule.maxWindowsPerDay > 1 {
+            // No page limits WEEKLY to one window a day, and the server holds such campaigns.
             let split = Weekday.allCases.filter { schedule.windows(on: $0).count > 1 }.map(\.code)
-            issues.append(ValidationIssue(path: "days",
-                message: "WEEKLY allows one window per day; \(split.joined(separator: ", ")) \(split.count == 1 ? "has" : "have") several. Use CUSTOM for split shifts."))
+            issues.append(.warning(path: "days",
+                message: "\(split.joined(separator: ", ")) \(split.count == 1 ? "has" : "have") several windows under WEEKLY; this saves as it is, though CUSTOM may describe split shifts better."))
         }
         return issues
     }
 
     // MARK: Helpers
+
+    /// Whether `text` holds a C0/C1 control character (ESC, BEL, tab, line breaks, …).
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
 
     /// "+" then 2 to 15 digits, the first not 0.
     public static func isE164(_ number: String) -> Bool {

@@ -191,7 +191,8 @@ extension DialingStrategy {
 
     /// The strategy as JSON. Requests carry only what the client may set; the voice-only
     /// numbers are left out of SMS requests by the request builder.
-    func json(forRequest: Bool, includeVoiceFields: Bool = true) -> JSONObject {
+    /// `canonicalTimes` writes every time as "h:mm AM/PM" (creates); updates send the days as held.
+    func json(forRequest: Bool, includeVoiceFields: Bool = true, canonicalTimes: Bool? = nil) -> JSONObject {
         var writer = ObjectWriter()
         if callerId != nil || !callerIdExtras.isEmpty {
             var caller = ObjectWriter()
@@ -199,7 +200,7 @@ extension DialingStrategy {
             caller.appendMissing(callerIdExtras)
             writer.set("callerId", caller.object)
         }
-        writer.set("callingHours", callingHours?.json(forRequest: forRequest))
+        writer.set("callingHours", callingHours?.json(forRequest: forRequest, canonicalTimes: canonicalTimes ?? forRequest))
         if includeVoiceFields {
             writer.set("dialingOrder", dialingOrder?.rawValue)
             writer.set("maxAttemptsPerRecord", maxAttemptsPerRecord)
@@ -228,12 +229,13 @@ extension CallingHours {
         return hours
     }
 
-    /// Requests write every time in the canonical "h:mm AM/PM" form when it parses.
-    func json(forRequest: Bool) -> JSONObject {
+    /// Creates write every time in the canonical "h:mm AM/PM" form when it parses; updates send
+    /// the days exactly as the campaign holds them (a day the user did not touch is the server's).
+    func json(forRequest: Bool, canonicalTimes: Bool? = nil) -> JSONObject {
         var writer = ObjectWriter()
         writer.set("frequency", frequency?.rawValue)
         writer.set("timezone", timezone)
-        writer.set("days", .array(days.map { $0.json(canonical: forRequest) }))
+        writer.set("days", .array(days.map { $0.json(canonical: canonicalTimes ?? forRequest) }))
         writer.appendMissing(extras)
         return writer.object
     }

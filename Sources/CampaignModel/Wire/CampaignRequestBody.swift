@@ -1,7 +1,8 @@
 /// Request bodies for creating and updating campaigns, field for field as the API docs show
-/// them: only what a client may set, keys in the docs' order, `priority` as a string, times in
-/// canonical "h:mm AM/PM". Undocumented fields the server once sent (`extras`) ride along, so
-/// an update never drops them.
+/// them: only what a client may set, keys in the docs' order, `priority` as a string, times of a
+/// create in canonical "h:mm AM/PM" (an update sends the days as held, so what the server gave
+/// goes back unchanged). Undocumented fields the server once sent (`extras`) ride along, so an
+/// update never drops them; the SMS message is sent exactly as held (`SMSMessage.encoded`).
 public enum CampaignRequestBody {
     /// Which operation the body is for.
     public enum Operation: Sendable { case create, update }
@@ -26,7 +27,8 @@ public enum CampaignRequestBody {
             writer.set("format", campaign.format?.rawValue)
         }
         if !advanced { writer.set("message", campaign.message.map(requestMessage)) }
-        writer.set("dialingStrategy", campaign.dialingStrategy?.json(forRequest: true, includeVoiceFields: false))
+        writer.set("dialingStrategy", campaign.dialingStrategy?.json(forRequest: true, includeVoiceFields: false,
+                                                                     canonicalTimes: operation == .create))
         writer.set("schedule", (campaign.schedule ?? CampaignSchedule()).json(forRequest: true))
         if advanced { writer.set("experienceFlowName", campaign.experienceFlowName) }
         writer.appendMissing(campaign.extras)
@@ -37,7 +39,7 @@ public enum CampaignRequestBody {
         var writer = common(campaign)
         writer.set("priority", campaign.priority.map(String.init))
         writer.set("dialingMode", campaign.dialingMode?.rawValue)
-        writer.set("dialingStrategy", campaign.dialingStrategy?.json(forRequest: true))
+        writer.set("dialingStrategy", campaign.dialingStrategy?.json(forRequest: true, canonicalTimes: operation == .create))
         writer.set("schedule", (campaign.schedule ?? CampaignSchedule()).json(forRequest: true))
         switch campaign.dialingMode {
         case .agentless?:

@@ -166,7 +166,7 @@ extension SandboxService {
     /// Validates with the model's rules, then resolves contact lists, the DNC list and the
     /// experience flow by name; every problem is reported at once.
     private func validateAndResolve(_ campaign: inout Campaign) throws {
-        var issues = CampaignValidator.validate(campaign)
+        var issues = CampaignValidator.validate(campaign).filter(\.isBlocking)  // the server refuses only documented rules
         for (index, name) in campaign.contactLists.enumerated() where !name.isEmpty {
             if try store.contactList(named: name) == nil {
                 issues.append(ValidationIssue(path: "contactLists[\(index)]", message: "There is no contact list named \(name)."))

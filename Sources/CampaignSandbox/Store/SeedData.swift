@@ -130,13 +130,17 @@ struct SeedData {
                                              isRecurrenceEnabled: campaign.status == .scheduled)
         campaign.serverFields["isFiltersEnabled"] = false
         var strategy = DialingStrategy(callerId: "+1" + String(2_000_000_000 + random.next() % 7_999_999_999),
-                                       callingHours: callingHours(&random))
+                                       callingHours: callingHours(&random, index: index))
         switch variant {
         case .smsSimple, .smsTemplate:
             campaign.format = .simple
             campaign.message = SMSMessage(text: random.pick(messages),
                                           templateName: variant == .smsTemplate ? "Welcome" : nil,
                                           templateId: variant == .smsTemplate ? "cmt-" + random.uuid() : "")
+            // As the platform returns it (get-all-sms-campaigns.md): base64 with URL-encoded padding.
+            if let encoded = campaign.message?.encoded {
+                campaign.message?.encoded = encoded.replacingOccurrences(of: "=", with: "%3D")
+            }
             campaign.serverFields["isImported"] = false
             campaign.serverFields["totalMessagesSent"] = .number(Double(random.next() % 2_000))
         case .smsAdvanced:
@@ -168,8 +172,9 @@ struct SeedData {
         return StoredCampaign(campaign: campaign, readyAt: nil, recurrence: nil)
     }
 
-    /// Weekday office hours, split shifts, every day, off-the-quarter boundaries, weekends.
-    private static func callingHours(_ random: inout SeededRandom) -> CallingHours {
+    /// Weekday office hours, split shifts (every other one WEEKLY, as the server holds them),
+    /// every day, off-the-quarter boundaries, weekends.
+    private static func callingHours(_ random: inout SeededRandom, index: Int) -> CallingHours {
         let zone = random.pick(zones)
         var week = WeekSchedule()
         let frequency: CallingFrequency
@@ -179,7 +184,7 @@ struct SeedData {
             frequency = .daily
             week = .everyDayEightToNine
         case 1:
-            frequency = .custom
+            frequency = index % 2 == 0 ? .weekly : .custom
             for day in Weekday.allCases where day < .saturday {
                 week.add(window(540, 720), on: day)
                 week.add(window(780, 1080), on: day)
