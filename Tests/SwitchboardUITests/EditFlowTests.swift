@@ -39,13 +39,13 @@ struct EditFlowTests {
         try await withApp { app in
             try await app.start()
             try await app.press(.character("e"))
-            try await app.focus(.callerId)
-            try await app.replace(with: "12")
+            try await app.focus(.name)
+            try await app.replace(with: "")  // a documented rule on a changed field blocks
             try await app.press(.tab, .control("s"))
             #expect(app.state.dialog == nil)
-            #expect(app.state.editor?.focusedField?.id == .callerId)
+            #expect(app.state.editor?.focusedField?.id == .name)
             #expect(app.state.lastError?.contains("1 problem") == true)
-            #expect(app.screen.contains("is not an E.164 number"))
+            #expect(app.screen.contains("Give the campaign a name."))
         }
     }
 

@@ -238,8 +238,10 @@ public struct CampaignEditor: Equatable, Sendable {
             if let retry = number(.retryPeriod) { strategy.defaultRetryPeriod = retry }
             if let ring = number(.ringTime) { strategy.maxRingTime = ring }
         }
-        strategy.callingHours = callingHours
-        campaign.dialingStrategy = strategy
+        // A record without calling hours (or without a strategy) stays without them until edited.
+        let hours = callingHours
+        if creating || base.dialingStrategy?.callingHours != nil || hours != initialHours { strategy.callingHours = hours }
+        if creating || campaign.dialingStrategy != nil || strategy != DialingStrategy() { campaign.dialingStrategy = strategy }
         return campaign
     }
 
@@ -267,13 +269,34 @@ public struct CampaignEditor: Equatable, Sendable {
         return hours
     }
 
-    /// Every problem with the campaign as it stands: the rules, then what the server said.
-    public var issues: [ValidationIssue] {
-        CampaignValidator.validate(campaign) + serverIssues
+    /// The rules' verdict on the campaign as it stands, then what the server said (which blocks
+    /// until its field changes). Editing, a blocking rule stops the save only on a field the user
+    /// changed; on an untouched field it is a warning, whatever the server holds there.
+    public var validation: ValidationReport {
+        let current = campaign
+        var report = CampaignValidator.review(current, comparedTo: mode == .edit ? base : nil)
+        report.blocking += serverIssues
+        return report
     }
 
-    /// The issues of each field, and those no field owns.
+    /// The problems that stop a save: the blocking rules on changed fields and the server's.
+    public var issues: [ValidationIssue] { validation.blocking }
+
+    /// What is said but never refused: Switchboard's beliefs, and problems of untouched fields.
+    public var warnings: [ValidationIssue] { validation.warnings }
+
+    /// The blocking issues of each field, and those no field owns.
     public var issuesByField: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) {
+        grouped(issues)
+    }
+
+    /// The warnings of each field, and those no field owns.
+    public var warningsByField: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) {
+        grouped(warnings)
+    }
+
+    /// `issues` by the field that owns each (the longest matching path wins), and the rest.
+    func grouped(_ issues: [ValidationIssue]) -> (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) {
         let fields = fields
         var byField: [FieldID: [ValidationIssue]] = [:]
         var general: [ValidationIssue] = []
@@ -303,7 +326,7 @@ public struct CampaignEditor: Equatable, Sendable {
 
     /// "contactLists[0]" and "message.message" lie under "contactLists" and "message".
     static func path(_ path: String, isUnder prefix: String) -> Bool {
-        path == prefix || path.hasPrefix(prefix + ".") || path.hasPrefix(prefix + "[")
+        ValidationIssue.path(path, isUnder: prefix)
     }
 
     // MARK: Texts

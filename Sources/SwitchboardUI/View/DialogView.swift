@@ -102,6 +102,10 @@ enum DialogView {
                 say("Days array sent:", Theme.section)
                 for day in days { say(#"  {"day":"\#(day.day)","start":"\#(day.start)","end":"\#(day.end)"}"#) }
             }
+            if let warnings = state.editor?.warnings, !warnings.isEmpty {
+                say("Warnings (they do not stop the save):", Theme.warning)
+                for warning in warnings { say("  ⚠ " + warning.description, Theme.warning) }
+            }
         case .conflict(let current, let changes):
             say("Someone changed “\(current.name)” since you opened it.", Theme.warning)
             say("Their changes:", Theme.section)

@@ -2,7 +2,8 @@ import CampaignModel
 import TerminalKit
 
 /// The create/edit form: a row per field with its value, its range or hint, and its problems
-/// underneath; the calling hours as a small week grid. Scrolled so the focused field shows.
+/// underneath (✖ blocks the save, ⚠ is a warning only); the calling hours as a small week grid.
+/// Scrolled so the focused field shows.
 enum FormPane {
     static let labelWidth = 17
 
@@ -10,11 +11,14 @@ enum FormPane {
     enum Row {
         case field(Int)
         case issue(String)
+        /// A warning under a field: said, never a refusal.
+        case warning(String)
         case miniGrid(Weekday)
         case note(String, Style)
     }
 
     static func rows(_ editor: CampaignEditor, issues: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]),
+                     warnings: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) = ([:], []),
                      width: Int) -> [Row] {
         let (byField, general) = issues
         var rows: [Row] = []
@@ -26,11 +30,17 @@ enum FormPane {
             for line in DisplayWidth.wrap("✖ " + failure, to: width - 2) { rows.append(.note(line, Theme.error)) }
         }
         for issue in general { rows.append(.issue("✖ " + issue.message)) }
+        for issue in warnings.general { rows.append(.warning("⚠ " + issue.message)) }
         for (index, field) in editor.fields.enumerated() {
             rows.append(.field(index))
             for issue in byField[field.id] ?? [] {
                 for (index, line) in DisplayWidth.wrap(issue.message, to: max(10, width - labelWidth - 6)).enumerated() {
                     rows.append(.issue(index == 0 ? "✖ " + line : "  " + line))
+                }
+            }
+            for issue in warnings.byField[field.id] ?? [] {
+                for (index, line) in DisplayWidth.wrap(issue.message, to: max(10, width - labelWidth - 6)).enumerated() {
+                    rows.append(.warning(index == 0 ? "⚠ " + line : "  " + line))
                 }
             }
             if field.id == .callingHours {
@@ -44,19 +54,20 @@ enum FormPane {
     static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
         guard let editor = state.editor, rect.height >= 2 else { return }
         let (body, footer) = rect.splitBottom(1)
-        let issues = editor.issuesByField
-        let rows = rows(editor, issues: issues, width: body.width)
+        let report = editor.validation
+        let issues = editor.grouped(report.blocking)
+        let rows = rows(editor, issues: issues, warnings: editor.grouped(report.warnings), width: body.width)
         let focusRow = rows.firstIndex { if case .field(let index) = $0 { return index == editor.focus }; return false } ?? 0
         // Show the focused field with its problems below it.
         var last = focusRow
-        while last + 1 < rows.count, case .issue = rows[last + 1] { last += 1 }
+        while last + 1 < rows.count, rows[last + 1].isProblem { last += 1 }
         if editor.focusedField?.id == .callingHours { last = min(rows.count - 1, last + 7) }
         let top = max(0, min(focusRow, last - body.height + 1))
         for (offset, row) in rows.dropFirst(top).prefix(body.height).enumerated() {
             draw(row, editor: editor, owned: issues.byField, into: &canvas, x: body.x, y: body.y + offset, maxX: body.maxX)
         }
         footerLine(editor, problems: issues.byField.values.reduce(0) { $0 + $1.count } + issues.general.count,
-                   into: &canvas, rect: footer)
+                   warnings: report.warnings.count, into: &canvas, rect: footer)
     }
 
     static func draw(_ row: Row, editor: CampaignEditor, owned: [FieldID: [ValidationIssue]], into canvas: inout Canvas,
@@ -67,6 +78,8 @@ enum FormPane {
             canvas.put(text, x: x + 1, y: y, style: style, maxX: maxX)
         case .issue(let text):
             canvas.put(text, x: valueX, y: y, style: Theme.error, maxX: maxX)
+        case .warning(let text):
+            canvas.put(text, x: valueX, y: y, style: Theme.warning, maxX: maxX)
         case .miniGrid(let day):
             let hourCells = maxX - valueX - 4 >= 48 ? 2 : 1
             let cellMinutes = 60 / hourCells
@@ -108,12 +121,24 @@ enum FormPane {
         }
     }
 
-    static func footerLine(_ editor: CampaignEditor, problems count: Int, into canvas: inout Canvas, rect: Rect) {
-        let status = count == 0 ? (editor.isDirty || editor.mode == .create ? "ready to save" : "no changes")
+    static func footerLine(_ editor: CampaignEditor, problems count: Int, warnings: Int = 0, into canvas: inout Canvas,
+                           rect: Rect) {
+        var status = count == 0 ? (editor.isDirty || editor.mode == .create ? "ready to save" : "no changes")
             : "\(count) problem\(count == 1 ? "" : "s")"
+        if warnings > 0 { status += " · \(warnings) warning\(warnings == 1 ? "" : "s")" }
         let keys = "Tab ⇧Tab fields · Enter choose · ←→ options · Ctrl-S save · Esc cancel · F1 keys"
         canvas.fill(rect, style: Theme.inputLine)
         let end = canvas.put(" " + status + " ", x: rect.x, y: rect.y, style: count == 0 ? Theme.inputLine.bolded : Theme.statusError)
         canvas.put(" " + keys, x: end, y: rect.y, style: Theme.inputLine, maxX: rect.maxX)
+    }
+}
+
+extension FormPane.Row {
+    /// A line under a field that tells of a problem, blocking or not.
+    var isProblem: Bool {
+        switch self {
+        case .issue, .warning: return true
+        default: return false
+        }
     }
 }

@@ -110,8 +110,12 @@ enum GridPane {
             }
         }
         let hours = editor.callingHours
-        let issues = CampaignValidator.callingHoursIssues(hours)
-        for issue in issues { lines += DisplayWidth.wrap("✖ " + issue.message, to: width).map { ($0, Theme.error) } }
+        // ✖ blocks the save (a changed field breaking a documented rule); ⚠ is only said.
+        let report = editor.validation
+        for issue in report.all where ValidationIssue.path(issue.path, isUnder: "dialingStrategy.callingHours") {
+            let (mark, style) = issue.isBlocking ? ("✖ ", Theme.error) : ("⚠ ", Theme.warning)
+            lines += DisplayWidth.wrap(mark + issue.message, to: width).map { ($0, style) }
+        }
         lines.append(("Windows (exact):", Theme.section))
         for day in Weekday.allCases {
             let windows = grid.schedule.windows(on: day).map(\.description).joined(separator: ", ")
