@@ -11,8 +11,10 @@ extension CampaignCommand {
             discussion: """
                 The file holds one campaign, a list of them, {campaigns: [...]}, or several YAML
                 documents. A campaign without an id is created; one with an id is updated. Every
-                campaign is validated first and nothing is written if any is invalid. Before
-                writing, a field-by-field diff against the server is printed.
+                campaign is validated first and nothing is written if any breaks a documented rule
+                in a field it changes (compared with the server's current record); a field left
+                as the server holds it never refuses. Warnings go to stderr and write anyway.
+                Before writing, a field-by-field diff against the server is printed.
                 """
         )
 
@@ -26,31 +28,42 @@ extension CampaignCommand {
 
         func run() async throws {
             let campaigns = try CampaignFile.read(file)
-            var problems: [String] = []
+            // An update is judged against the server's current record: fetch those first.
+            var currents: [Campaign?] = Array(repeating: nil, count: campaigns.count)
+            var client: CampaignClient?
             for (index, campaign) in campaigns.enumerated() {
-                for issue in CampaignValidator.validate(campaign) {
-                    problems.append("  [\(index)] \(campaign.name.isEmpty ? "(unnamed)" : campaign.name): \(issue.description)")
+                guard let id = campaign.id else { continue }
+                let connected = try client ?? connection.client()
+                client = connected
+                do { currents[index] = try await connected.get(id) } catch let error as APIError where error.kind == .notFound {
+                    throw CommandFailure("no campaign with id \(id) to update (\(campaign.name)); remove the id to create it")
                 }
+            }
+            var problems: [String] = []
+            var warnings: [String] = []
+            for (index, campaign) in campaigns.enumerated() {
+                let label = "  [\(index)] \(campaign.name.isEmpty ? "(unnamed)" : campaign.name): "
+                let merged = Self.merged(campaign, over: currents[index])
+                let report = CampaignValidator.review(merged, comparedTo: currents[index])
+                problems += report.blocking.map { label + $0.description }
+                // A campaign the file leaves as it is will not be written: nothing to warn about.
+                if let current = currents[index], CampaignDiff.changes(from: current, to: merged).isEmpty { continue }
+                warnings += report.warnings.map { label + $0.description }
+            }
+            if !warnings.isEmpty {
+                // Warnings never refuse: Switchboard's beliefs, and what unchanged fields hold.
+                let header = "warning: \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (not refused):"
+                FileHandle.standardError.write(Data(([header] + warnings + [""]).joined(separator: "\n").utf8))
             }
             guard problems.isEmpty else {
                 throw CommandFailure("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was written", problems.joined(separator: "\n"))
             }
-            let client = try connection.client()
-            var plans: [(campaign: Campaign, current: Campaign?)] = []
-            for campaign in campaigns {
-                if let id = campaign.id {
-                    do { plans.append((campaign, try await client.get(id))) } catch let error as APIError where error.kind == .notFound {
-                        throw CommandFailure("no campaign with id \(id) to update (\(campaign.name)); remove the id to create it")
-                    }
-                } else {
-                    plans.append((campaign, nil))
-                }
-            }
+            let plans = zip(campaigns, currents).map { (campaign: $0, current: $1) }
+            let writer = try client ?? connection.client()
             var unchanged = 0
             for (campaign, current) in plans {
                 if let current {
-                    var merged = campaign
-                    merged.type = campaign.type ?? current.type
+                    let merged = Self.merged(campaign, over: current)
                     let changes = CampaignDiff.changes(from: current, to: merged)
                     if changes.isEmpty {
                         unchanged += 1
@@ -62,7 +75,7 @@ extension CampaignCommand {
                     if dryRun {
                         print("  PUT body:\n" + indent(CampaignRequestBody.body(for: merged, operation: .update).serialized(pretty: true)))
                     } else {
-                        let saved = try await client.update(merged)
+                        let saved = try await writer.update(merged)
                         print("  updated at \(saved.updatedAt ?? "?")")
                     }
                 } else {
@@ -71,13 +84,21 @@ extension CampaignCommand {
                     if dryRun {
                         print("  POST body:\n" + indent(CampaignRequestBody.body(for: campaign, operation: .create).serialized(pretty: true)))
                     } else {
-                        let created = try await client.create(campaign)
+                        let created = try await writer.create(campaign)
                         print("  created \(created.id ?? "")")
                     }
                 }
             }
             let summary = "\(plans.count) campaign\(plans.count == 1 ? "" : "s"), \(unchanged) unchanged"
             print(dryRun ? "Dry run: \(summary); nothing was written." : "Applied: \(summary).")
+        }
+
+        /// The file's campaign as it would be sent over `current`: its type from the server when the
+        /// file leaves it out.
+        static func merged(_ campaign: Campaign, over current: Campaign?) -> Campaign {
+            var merged = campaign
+            merged.type = campaign.type ?? current?.type
+            return merged
         }
 
         private func indent(_ text: String) -> String {

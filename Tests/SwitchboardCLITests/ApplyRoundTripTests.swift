@@ -1,0 +1,82 @@
+import CampaignModel
+import Foundation
+import Testing
+
+/// Issue 11 §1 through the command line: `get -o json` → edit the description → `apply -f`
+/// succeeds for every seeded campaign, and the server then holds every other value as before.
+///
+/// Part of the serialized `CLITests` suite: `CLI.run` waits for the binary on a thread of the
+/// cooperative pool, so two such tests at once on two cores starve the in-process sandbox.
+extension CLITests {
+    /// Campaigns by id, as `campaign get ID -o json` prints them.
+    static func getAllCampaigns(_ cli: CLI) throws -> [(id: String, json: JSONValue)] {
+        let list = try cli.run(["campaign", "list", "-o", "json"])
+        #expect(list.code == 0, "\(list.stderr)")
+        let ids = try #require(JSONValue.parse(list.stdout).arrayValue).compactMap { item in
+            item.objectValue?["_id"]?.stringValue ?? item.objectValue?["id"]?.stringValue
+        }
+        return try ids.map { id in
+            let got = try cli.run(["campaign", "get", id, "-o", "json"])
+            #expect(got.code == 0, "\(got.stderr)")
+            return (id, try JSONValue.parse(got.stdout))
+        }
+    }
+
+    @Test("get -o json, a new description, apply -f: accepted for every seeded campaign; nothing else moves")
+    func applyRoundTripEverySeededCampaign() async throws {
+        try await withCLI(seed: 60) { cli in
+            // The sandbox locks running campaigns, as the console does: stop them first.
+            for (id, json) in try Self.getAllCampaigns(cli) where json.objectValue?["status"]?.stringValue == "Active" {
+                #expect(try cli.run(["campaign", "stop", id]).code == 0)
+            }
+            let before = try Self.getAllCampaigns(cli)
+            #expect(before.count == 60)
+            let splitWeekly = before.filter { _, json in
+                let hours = try? Campaign(json: json).dialingStrategy?.callingHours
+                let days = hours?.days.map(\.day) ?? []
+                return hours?.frequency == .weekly && Set(days).count < days.count
+            }
+            #expect(splitWeekly.count >= 2, "the seed holds split-window WEEKLY campaigns")
+            #expect(before.contains { $0.json.objectValue?["message"]?.objectValue?["message"]?.stringValue?.hasSuffix("%3D") == true })
+
+            let edited: [JSONValue] = before.map { _, json in
+                var object = json.objectValue ?? JSONObject()
+                object["description"] = .string("Applied back — \(object["name"]?.stringValue ?? "")")
+                return .object(object)
+            }
+            let path = try cli.file("edited.json", JSONValue.array(edited).serialized(pretty: true))
+            let applied = try cli.run(["campaign", "apply", "-f", path])
+            #expect(applied.code == 0, "\(applied.all)")
+            #expect(applied.stdout.contains("Applied: 60 campaigns, 0 unchanged."), "\(applied.stdout)")
+            #expect(applied.stderr.contains("warning:"), "split WEEKLY windows are said on stderr: \(applied.stderr)")
+            #expect(!applied.stderr.contains("one window per day"))
+
+            let after = Dictionary(uniqueKeysWithValues: try Self.getAllCampaigns(cli).map { ($0.id, $0.json) })
+            for (id, json) in before {
+                let old = try Campaign(json: json)
+                let new = try Campaign(json: #require(after[id]))
+                #expect(CampaignDiff.changes(from: old, to: new).map(\.path) == ["description"], "\(old.name)")
+                let message = { (value: JSONValue?) in value?.objectValue?["message"]?.objectValue?["message"] }
+                #expect(message(after[id]) == message(json), "\(old.name): the message string byte for byte")
+                let days = { (value: JSONValue?) in
+                    value?.objectValue?["dialingStrategy"]?.objectValue?["callingHours"]?.objectValue?["days"]
+                }
+                #expect(days(after[id]) == days(json), "\(old.name): days verbatim")
+            }
+        }
+    }
+
+    @Test("apply refuses a documented rule broken in a changed field, and only there")
+    func applyRefusesOnlyChangedFields() async throws {
+        try await withCLI(seed: 12) { cli in
+            let (id, json) = try #require(Self.getAllCampaigns(cli).first { $0.json.objectValue?["status"]?.stringValue != "Active" })
+            var object = try #require(json.objectValue)
+            object["priority"] = .string("9")
+            let bad = try cli.file("bad.json", JSONValue.object(object).serialized(pretty: true))
+            let refused = try cli.run(["campaign", "apply", "-f", bad])
+            #expect(refused.code == 1 && refused.stderr.contains("nothing was written"), "\(refused.all)")
+            #expect(refused.stderr.contains("priority: Priority must be 1, 2, 3, 4 or 5"))
+            #expect(try Self.getAllCampaigns(cli).first { $0.id == id }?.json == json, "nothing was written")
+        }
+    }
+}
