@@ -5,7 +5,7 @@ APT_PACKAGES := libsqlite3-dev libncurses-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui clean
+.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui bench-pty clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -33,7 +33,9 @@ screenshots: deps
 # Speed goals live here, as printed numbers (release build, a few minutes the first time).
 bench: deps
 	swift build -c release --product switchboard-bench
+	swift build -c release --product switchboard
 	.build/release/switchboard-bench
+	python3 scripts/pty_bench.py .build/release/switchboard
 
 bench-sandbox: deps
 	swift build -c release --product switchboard-bench
@@ -46,6 +48,11 @@ bench-client: deps
 bench-tui: deps
 	swift build -c release --product switchboard-bench
 	.build/release/switchboard-bench tui
+
+# Bytes and writes a terminal receives, through a real pty (the release binary, real ncurses).
+bench-pty: deps
+	swift build -c release --product switchboard
+	python3 scripts/pty_bench.py .build/release/switchboard
 
 clean:
 	rm -rf .build
