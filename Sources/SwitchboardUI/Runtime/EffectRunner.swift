@@ -134,6 +134,9 @@ public struct EffectRunner: Sendable {
             let saved = request.mode == .create ? try await client.create(request.campaign)
                 : try await client.update(request.campaign)
             send(.saveFinished(.success(saved)))
+        } catch let error as APIError where request.mode == .create && [.server, .timeout].contains(error.kind) {
+            // The create may have gone through before the answer was lost: look before retrying.
+            await lookUpAfterFailedCreate(request.campaign, error: error, send: send)
         } catch let error as APIError {
             let retryable = [.server, .timeout, .cannotConnect, .rateLimited].contains(error.kind)
             send(.saveFinished(.failure(SaveFailure(
@@ -141,6 +144,32 @@ public struct EffectRunner: Sendable {
                 issues: error.issues, retryable: retryable))))
         } catch {
             send(.saveFinished(.failure(SaveFailure(message: "not saved — \(error)", retryable: true))))
+        }
+    }
+
+    /// After a create that timed out or got a 5xx: lists the campaigns of its type and says
+    /// whether one of that name now exists (it was created: the app opens it) or not (Ctrl-S
+    /// tries again). When the list cannot be read either, it says so and offers no retry.
+    private func lookUpAfterFailedCreate(_ campaign: Campaign, error: APIError,
+                                         send: @escaping @Sendable (Action) -> Void) async {
+        let name = campaign.name
+        let what = "not saved — " + error.description
+        do {
+            let existing = try await client.listAll(CampaignListRequest(type: campaign.type ?? .sms))
+            let found = existing.first { $0.name == name }
+                ?? existing.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            if let found {
+                send(.createdDespiteFailure(found, failure: error.description))
+            } else {
+                send(.saveFinished(.failure(SaveFailure(
+                    message: what + "; no campaign named “\(name)” exists: it was not created — Ctrl-S tries again",
+                    issues: error.issues, retryable: true))))
+            }
+        } catch let lookup {
+            send(.saveFinished(.failure(SaveFailure(
+                message: what + "; whether “\(name)” was created is unknown (the list failed too: "
+                    + Self.message(lookup).message + ") — press r and look for it before saving again",
+                issues: error.issues, retryable: false))))
         }
     }
 

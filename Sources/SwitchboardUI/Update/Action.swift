@@ -30,6 +30,8 @@ public enum Action: Sendable {
     /// The campaign changed on the server since the form opened; nothing was written.
     case saveConflict(current: Campaign)
     case saveFinished(Result<Campaign, SaveFailure>)
+    /// A create failed (timeout, 5xx), yet a campaign of its name exists now: it was created.
+    case createdDespiteFailure(Campaign, failure: String)
     case deleteFinished(CampaignRef, Result<String, UIError>)
     case triggerFinished(CampaignRef, start: Bool, Result<String, UIError>)
     /// Drafts left by earlier runs, found at start.

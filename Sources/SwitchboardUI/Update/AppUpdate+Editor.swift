@@ -330,6 +330,20 @@ extension AppUpdate {
         }
     }
 
+    /// The create's answer was lost, but the campaign exists: the form closes and its detail opens.
+    static func createdDespiteFailure(_ campaign: Campaign, failure: String, _ state: inout AppState) -> [Effect] {
+        var effects = saveFinished(.success(campaign), &state)
+        guard let id = campaign.id else { return effects }
+        state.notice = "the create answered “\(failure)”, yet a campaign named “\(campaign.name)” now exists (id \(id)): "
+            + "it was created; opening it"
+        if state.screen == .campaigns {
+            state.stack.append(.campaignDetail(id: id))
+            state.detailScroll = 0
+            effects += afterMove(&state)
+        }
+        return effects
+    }
+
     static func saveConflict(current: Campaign, _ state: inout AppState) -> [Effect] {
         guard var editor = state.editor else { return [] }
         editor.phase = .editing

@@ -88,6 +88,8 @@ public enum AppUpdate {
             return saveConflict(current: current, &state)
         case .saveFinished(let result):
             return saveFinished(result, &state)
+        case .createdDespiteFailure(let campaign, let failure):
+            return createdDespiteFailure(campaign, failure: failure, &state)
         case .deleteFinished(let campaign, let result):
             return deleteFinished(campaign, result, &state)
         case .triggerFinished(let campaign, let start, let result):
