@@ -148,12 +148,13 @@ struct SandboxCampaignTests {
             body["dialingStrategy"] = .object(strategy)
             let reply = try await harness.create(.object(body), type: "voice", name: "")
             #expect(reply.status == 400)
+            // A caller id that is not E.164 and an unknown timezone are Switchboard's warnings, not the server's rules.
             #expect(Set(reply.errorPaths) == [
-                "name", "priority", "maxSkips", "dialingStrategy.callerId.phoneNumber", "dialingStrategy.callingHours.timezone",
+                "name", "priority", "maxSkips",
                 "dialingStrategy.callingHours.days[0].end", "dialingStrategy.dialingOrder", "dialingStrategy.maxRingTime",
                 "contactLists[0]", "dncLists.name",
             ])
-            #expect(reply.message.hasPrefix("10 fields are invalid"))
+            #expect(reply.message.hasPrefix("8 fields are invalid"))
 
             var flowless = try Samples.valid("create-sms-campaign-advanced-format-v2").objectValue!
             flowless["experienceFlowName"] = "Imaginary Flow"

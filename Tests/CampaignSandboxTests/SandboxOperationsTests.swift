@@ -85,7 +85,9 @@ struct SandboxOperationsTests {
         #expect(Set(campaigns.compactMap { $0.dialingStrategy?.callingHours?.frequency }).count == 3)
         #expect(Set(campaigns.map(\.name)).count == campaigns.count)
         for campaign in campaigns {
-            #expect(CampaignValidator.validate(campaign).isEmpty, "\(campaign.name): \(CampaignValidator.validate(campaign))")
+            // Valid by the documented rules; split-window WEEKLY seeds carry a warning, as on the platform.
+            let blocking = CampaignValidator.validate(campaign).filter(\.isBlocking)
+            #expect(blocking.isEmpty, "\(campaign.name): \(blocking)")
         }
     }
 }
