@@ -21,7 +21,8 @@ public enum SandboxServer {
             portContinuation.finish()
         }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task { try await group.run() }
+        // On the sandbox's own threads: a caller blocking the cooperative pool cannot stall it.
+        let task = Task(executorPreference: SandboxExecutor.shared) { try await group.run() }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next() else {
             task.cancel()
@@ -38,7 +39,7 @@ public enum SandboxServer {
                                          onReady: @escaping @Sendable (URL) -> Void) async throws {
         let service = try await SandboxService(configuration: configuration, logger: logger)
         let app = try application(service: service, configuration: configuration, logger: logger) { port in
-            onReady(URL(string: "http://\(configuration.host):\(port)")!)
+            onReady(baseURL(host: configuration.host, port: port))
         }
         let group = ServiceGroup(configuration: .init(
             services: [app], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
@@ -59,18 +60,38 @@ public enum SandboxServer {
             throw SandboxSetupError("The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not \(configuration.host).")
         }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await respond(to: request, service: service)
+            let started = ContinuousClock.now
+            let response = try await respond(to: request, service: service)
+            logger.info("\(requestLogLine(method: request.method.rawValue, path: request.uri.path, status: response.status.code, duration: ContinuousClock.now - started))")
+            return response
         }
         return Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+            configuration: ApplicationConfiguration(address: .hostname(bindAddress(configuration.host), port: configuration.port),
                                                     serverName: "switchboard-sandbox"),
             onServerRunning: { channel in onPort(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    static func isLoopback(_ host: String) -> Bool { LoopbackHost.contains(host) }
+
+    /// The host as a socket address wants it: IPv6 without brackets.
+    static func bindAddress(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
+    /// `http://HOST:PORT`, with an IPv6 host in brackets (`http://[::1]:8710`).
+    static func baseURL(host: String, port: Int) -> URL {
+        let bare = bindAddress(host)
+        let shown = bare.contains(":") ? "[\(bare)]" : bare
+        return URL(string: "http://\(shown):\(port)") ?? URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    /// One line per request for `--verbose`: method, path, status and time taken. Headers (the
+    /// JWT in `auth`), the query and the body are never logged.
+    static func requestLogLine(method: String, path: String, status: Int, duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return "\(method) \(path) → \(status) in \(String(format: "%.1f", milliseconds)) ms"
     }
 
     private static func respond(to request: Request, service: SandboxService) async throws -> Response {
@@ -120,7 +141,7 @@ public final class RunningSandbox: Sendable {
     }
 
     /// `http://127.0.0.1:PORT`.
-    public var baseURL: URL { URL(string: "http://\(configuration.host):\(port)")! }
+    public var baseURL: URL { SandboxServer.baseURL(host: configuration.host, port: port) }
     public var credentials: SandboxCredentials { configuration.credentials }
 
     /// Makes the next `count` requests fail with HTTP 500, to test client retries.

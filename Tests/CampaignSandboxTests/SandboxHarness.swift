@@ -3,6 +3,7 @@ import CampaignModel
 import CampaignSandbox
 import Foundation
 import JWTKit
+import Logging
 import NIOCore
 
 /// Claims a test token carries.
@@ -33,12 +34,13 @@ final class SandboxHarness: Sendable {
 
     static let v2 = "/campaign/api/v2/public/{s}/campaign"
 
-    init(seed: Int = 20, configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws {
+    init(seed: Int = 20, logger: Logger = SandboxServer.quietLogger,
+         configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws {
         var configuration = SandboxConfiguration()
         configuration.seedCampaigns = seed
         configuration.preparingDelay = .milliseconds(300)
         configure(&configuration)
-        sandbox = try await SandboxServer.start(configuration)
+        sandbox = try await SandboxServer.start(configuration, logger: logger)
         token = try await Self.sign(TestClaims(appId: configuration.credentials.clientId, sub: "switchboard-tests",
                                                exp: .init(value: Date().addingTimeInterval(600))),
                                     secret: configuration.credentials.clientSecret)
@@ -120,9 +122,10 @@ enum Samples {
 }
 
 /// Runs `body` against a fresh sandbox and stops it afterwards, whatever happens.
-func withSandbox<T>(seed: Int = 20, configure: (inout SandboxConfiguration) -> Void = { _ in },
+func withSandbox<T>(seed: Int = 20, logger: Logger = SandboxServer.quietLogger,
+                    configure: (inout SandboxConfiguration) -> Void = { _ in },
                     _ body: (SandboxHarness) async throws -> T) async throws -> T {
-    let harness = try await SandboxHarness(seed: seed, configure: configure)
+    let harness = try await SandboxHarness(seed: seed, logger: logger, configure: configure)
     do {
         let result = try await body(harness)
         await harness.stop()

@@ -13,6 +13,23 @@ import Foundation
 ///   is Active or Paused.
 extension SandboxService {
     static let maxPageSize = 1_000
+    /// The furthest a list may skip; beyond it a request is refused rather than overflowing.
+    static let maxSkip = 1_000_000_000
+
+    /// `skip`, else (`page` − 1) × `limit`; a 400 when it is past `maxSkip` (page 9223372036854775807).
+    static func skip(of request: CampaignListRequest, limit: Int) throws -> Int {
+        if let skip = request.skip {
+            guard skip <= maxSkip else {
+                throw SandboxError.invalid([ValidationIssue(path: "skip", message: "skip must be at most \(maxSkip).")])
+            }
+            return skip
+        }
+        let product = max(0, (request.page ?? 1) - 1).multipliedReportingOverflow(by: limit)
+        guard !product.overflow, product.partialValue <= maxSkip else {
+            throw SandboxError.invalid([ValidationIssue(path: "page", message: "page must be at most \(maxSkip / limit + 1) with limit \(limit).")])
+        }
+        return product.partialValue
+    }
 
     func listCampaigns(body: Data) throws -> SandboxResponse {
         var request: CampaignListRequest
@@ -24,8 +41,8 @@ extension SandboxService {
         guard (1...Self.maxPageSize).contains(limit) else {
             throw SandboxError.invalid([ValidationIssue(path: "limit", message: "limit must be between 1 and \(Self.maxPageSize).")])
         }
-        let skip = request.skip ?? ((request.page ?? 1) - 1) * limit
-        let page = try store.list(request, skip: max(0, skip), limit: limit)
+        let skip = max(0, try Self.skip(of: request, limit: limit))
+        let page = try store.list(request, skip: skip, limit: limit)
         let data = JSONValue.object(JSONObject([
             ("results", .array(page.results.map(WireShape.listItem))),
             ("skip", .number(Double(skip))),
@@ -54,9 +71,6 @@ extension SandboxService {
         }
         campaign.type = queryType
         try validateAndResolve(&campaign)
-        guard try !store.nameExists(campaign.name) else {
-            throw SandboxError.conflict("A campaign named \(campaign.name) already exists.")
-        }
         let now = timestamp()
         campaign.id = "cd-" + UUID().uuidString.lowercased()
         campaign.lname = campaign.name.lowercased()
@@ -73,7 +87,9 @@ extension SandboxService {
             campaign.status = .ready
             campaign.serverFields["isImported"] = false
         }
-        try store.save([StoredCampaign(campaign: campaign, readyAt: readyAt)])
+        guard try store.saveIfNameFree(StoredCampaign(campaign: campaign, readyAt: readyAt)) else {
+            throw SandboxError.conflict("A campaign named \(campaign.name) already exists.")
+        }
         let data = WireShape.detail(campaign, idKey: queryType == .voice ? "id" : "_id")
         return Self.envelope("Campaign \(campaign.name) creation in progress", data: data)
     }
@@ -105,13 +121,12 @@ extension SandboxService {
         campaign.campaignInstanceId = current.campaignInstanceId
         campaign.serverFields = current.serverFields
         try validateAndResolve(&campaign)
-        guard try !store.nameExists(campaign.name, except: id) else {
-            throw SandboxError.conflict("A campaign named \(campaign.name) already exists.")
-        }
         campaign.lname = campaign.name.lowercased()
         campaign.updatedAt = timestamp(after: current.updatedAt)
         stored.campaign = campaign
-        try store.save([stored])
+        guard try store.saveIfNameFree(stored, except: id) else {
+            throw SandboxError.conflict("A campaign named \(campaign.name) already exists.")
+        }
         let voice = campaign.type == .voice
         return SandboxResponse(body: APIEnvelope(
             status: "success", message: "Campaign \(campaign.name) details updated successfully",

@@ -92,30 +92,44 @@ final class SandboxStore: Sendable {
         }
     }
 
-    func nameExists(_ name: String, except id: String? = nil) throws -> Bool {
-        try database.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM campaign WHERE lname = ? AND id IS NOT ?)",
-                              arguments: [name.lowercased(), id]) ?? false
-        }
-    }
-
     /// Inserts or replaces campaigns in one transaction.
     func save(_ campaigns: [StoredCampaign]) throws {
         try database.write { db in
-            for stored in campaigns {
-                let campaign = stored.campaign
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO campaign
-                    (id, type, lname, status, priority, dialingMode, createdAt, updatedAt, readyAt, recurrence, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
-                        campaign.id, campaign.type?.rawValue ?? "", campaign.name.lowercased(),
-                        campaign.status?.rawValue ?? "", campaign.priority, campaign.dialingMode?.rawValue,
-                        campaign.createdAt ?? "", campaign.updatedAt ?? "", stored.readyAt?.timeIntervalSince1970,
-                        stored.recurrence?.serialized(), campaign.resourceJSON.serialized(),
-                    ])
-            }
+            for stored in campaigns { try Self.write(stored, db) }
         }
+        noteReadyTimes(campaigns)
+    }
+
+    /// Saves a campaign unless another one (not `id`) has its name, ignoring case. The check and
+    /// the write are one transaction, so two creates with one name cannot both succeed.
+    /// Returns false, writing nothing, when the name is taken.
+    func saveIfNameFree(_ stored: StoredCampaign, except id: String? = nil) throws -> Bool {
+        let saved = try database.write { db -> Bool in
+            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM campaign WHERE lname = ? AND id IS NOT ?)",
+                                          arguments: [stored.campaign.name.lowercased(), id]) ?? false
+            if taken { return false }
+            try Self.write(stored, db)
+            return true
+        }
+        if saved { noteReadyTimes([stored]) }
+        return saved
+    }
+
+    private static func write(_ stored: StoredCampaign, _ db: Database) throws {
+        let campaign = stored.campaign
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO campaign
+            (id, type, lname, status, priority, dialingMode, createdAt, updatedAt, readyAt, recurrence, json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                campaign.id, campaign.type?.rawValue ?? "", campaign.name.lowercased(),
+                campaign.status?.rawValue ?? "", campaign.priority, campaign.dialingMode?.rawValue,
+                campaign.createdAt ?? "", campaign.updatedAt ?? "", stored.readyAt?.timeIntervalSince1970,
+                stored.recurrence?.serialized(), campaign.resourceJSON.serialized(),
+            ])
+    }
+
+    private func noteReadyTimes(_ campaigns: [StoredCampaign]) {
         let earliest = campaigns.compactMap { $0.campaign.status == .preparing ? $0.readyAt : nil }.min()
         if let earliest { nextReady.withLock { $0 = min($0 ?? earliest, earliest) } }
     }

@@ -1,0 +1,116 @@
+import CampaignModel
+@testable import CampaignSandbox
+import Foundation
+import Logging
+import Synchronization
+import Testing
+
+/// Keeps every log line, to check what `--verbose` prints.
+final class SandboxLogLines: Sendable {
+    let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+
+    func logger(level: Logger.Level = .debug) -> Logger {
+        var logger = Logger(label: "sandbox-test") { _ in Handler(sink: self) }
+        logger.logLevel = level
+        return logger
+    }
+
+    struct Handler: LogHandler {
+        let sink: SandboxLogLines
+        var logLevel: Logger.Level = .trace
+        var metadata: Logger.Metadata = [:]
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            sink.lines.withLock { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
+        }
+    }
+}
+
+@Suite("The sandbox under odd requests", .serialized)
+struct SandboxHardeningTests {
+    @Test("verbose logs every request: method, path, status and time, never the JWT")
+    func verboseLogsRequests() async throws {
+        let logs = SandboxLogLines()
+        try await withSandbox(seed: 3, logger: logs.logger()) { harness in
+            _ = try await harness.list(["type": "sms"])
+            _ = try await harness.send("GET", "\(SandboxHarness.v2)/cd-missing")
+            _ = try await harness.send("GET", "\(SandboxHarness.v2)/cd-x", headers: [:])
+            let lines = logs.all
+            let path = "/campaign/api/v2/public/\(harness.credentials.streamId)/campaign"
+            #expect(lines.contains { $0.contains("POST \(path)/getAllCampaignDetails → 200 in ") && $0.contains(" ms") }, "\(lines)")
+            #expect(lines.contains { $0.contains("GET \(path)/cd-missing → 404") }, "\(lines)")
+            #expect(lines.contains { $0.contains("GET \(path)/cd-x → 401") }, "\(lines)")
+            #expect(!lines.joined().contains(harness.token))
+            #expect(!lines.joined().contains(String(harness.token.prefix(20))))
+        }
+        let quiet = SandboxLogLines()
+        try await withSandbox(seed: 1, logger: quiet.logger(level: .warning)) { harness in
+            _ = try await harness.list(["type": "sms"])
+            #expect(quiet.all.isEmpty, "without --verbose, requests are not logged")
+        }
+    }
+
+    @Test("paging numbers that would overflow are a 400, and the sandbox keeps answering", arguments: [
+        #"{"type": "sms", "page": "9223372036854775807"}"#,
+        #"{"type": "sms", "page": "9223372036854775807", "limit": 1000}"#,
+        #"{"type": "sms", "page": 4611686018427387904, "limit": "2"}"#,
+        #"{"type": "sms", "skip": "9223372036854775807"}"#,
+        #"{"type": "sms", "limit": "9223372036854775807"}"#,
+        #"{"type": "sms", "limit": "-9223372036854775808"}"#,
+        #"{"type": "sms", "page": 1e300}"#,
+    ])
+    func overflowingPages(_ body: String) async throws {
+        try await withSandbox(seed: 4) { harness in
+            let reply = try await harness.send("POST", "\(SandboxHarness.v2)/getAllCampaignDetails", rawBody: body)
+            #expect(reply.status == 400, "\(reply.json)")
+            #expect(!reply.errorPaths.isEmpty)
+            let after = try await harness.list(["type": "sms"])
+            #expect(after.status == 200)
+        }
+    }
+
+    @Test("a large but sane page still answers, empty")
+    func farPage() async throws {
+        try await withSandbox(seed: 4) { harness in
+            let reply = try await harness.list(["type": "sms", "page": 1_000_000, "limit": 1000])
+            #expect(reply.status == 200)
+            #expect(reply.data?.objectValue?["results"]?.arrayValue?.isEmpty == true)
+            #expect(reply.data?.objectValue?["hasMore"] == false)
+        }
+    }
+
+    @Test("the sandbox listens on ::1, with a bracketed URL")
+    func ipv6Loopback() async throws {
+        try await withSandbox(seed: 2, configure: { $0.host = "::1" }) { harness in
+            #expect(harness.sandbox.baseURL.absoluteString == "http://[::1]:\(harness.sandbox.port)")
+            let reply = try await harness.list(["type": "sms"])
+            #expect(reply.status == 200)
+        }
+        #expect(SandboxServer.baseURL(host: "[::1]", port: 80).absoluteString == "http://[::1]:80")
+        #expect(SandboxServer.baseURL(host: "127.0.0.1", port: 80).absoluteString == "http://127.0.0.1:80")
+        #expect(!SandboxServer.isLoopback("127.evil.example"))
+    }
+
+    @Test("two concurrent creates with one name: exactly one succeeds, the other is a 409")
+    func concurrentCreates() async throws {
+        try await withSandbox(seed: 0) { harness in
+            let sample = try Samples.valid("create-sms-campaign-without-template-v2")
+            for round in 0..<12 {
+                let name = "Race \(round)"
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for variant in [name, name.uppercased(), name.lowercased()] {
+                        group.addTask { try await harness.create(sample, type: "sms", name: variant).status }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+                #expect(statuses.sorted() == [200, 409, 409], "round \(round): \(statuses)")
+            }
+            let all = try await harness.list(["type": "sms", "limit": 100])
+            #expect(all.data?.objectValue?["results"]?.arrayValue?.count == 12)
+        }
+    }
+}
