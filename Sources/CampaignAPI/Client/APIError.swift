@@ -69,7 +69,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible, Equatable {
                             serverMessage: message)
         case 429:
             return APIError(kind: .rateLimited, status: status,
-                            summary: "rate limited: the server asks to wait\(retryAfter.map { " \(Int($0)) s" } ?? "") before retrying",
+                            summary: "rate limited: the server asks to wait\(retryAfter.map { " " + RetryAfter.describe($0) } ?? "") before retrying",
                             serverMessage: message, retryAfter: retryAfter)
         default:
             return APIError(kind: .server, status: status, summary: "server error \(status): try again in a moment", serverMessage: message)

@@ -28,11 +28,8 @@ public struct APIProfile: Sendable {
         self.insecure = insecure
     }
 
-    /// Whether a host name is this machine.
-    public static func isLoopback(_ host: String) -> Bool {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
-    }
+    /// Whether a host is this machine: parsed as an address (127.0.0.0/8, ::1) or `localhost`.
+    public static func isLoopback(_ host: String) -> Bool { LoopbackHost.contains(host) }
 
     /// Refuses plain http to anything but loopback unless `insecure`, and schemes other than http(s).
     func checkTransport() throws(APIError) {

@@ -9,54 +9,62 @@ extension CampaignClient {
         return try wire { try CampaignPage(json: data) }
     }
 
-    /// Every campaign matching `request`'s filters: the first page tells the total, the rest are
-    /// fetched `pageConcurrency` at a time. `progress` receives (loaded, total, page) as pages land,
-    /// in the order they land.
-    /// Campaigns are returned in the server's order, each once.
+    /// Every campaign matching `request`'s filters, in the server's order, each once.
+    ///
+    /// Pages are read until one says `hasMore: false` or comes back empty (without `hasMore`,
+    /// until a short page); after the first page, `pageConcurrency` pages are asked for at a
+    /// time. The server's `totalResults` is never trusted to size anything: it only feeds
+    /// `progress`, clamped. More than `maxPages` pages is an error.
+    /// `progress` receives (loaded, total, page) for each page in order; the last call's total is
+    /// the number loaded.
     public func listAll(_ request: CampaignListRequest,
                         progress: (@Sendable (_ loaded: Int, _ total: Int, _ page: [Campaign]) -> Void)? = nil) async throws -> [Campaign] {
-        let pageSize = max(1, options.pageSize)
-        var first = request
-        first.limit = pageSize
-        first.skip = 0
-        first.page = 1
-        let firstPage = try await listPage(first)
-        let total = firstPage.totalResults ?? firstPage.results.count
-        progress?(firstPage.results.count, total, firstPage.results)
-        guard firstPage.results.count < total, !firstPage.results.isEmpty else { return firstPage.results }
-        let offsets = Array(stride(from: firstPage.results.count, to: total, by: pageSize))
-        var pages: [Int: [Campaign]] = [:]
-        var loaded = firstPage.results.count
-        try await withThrowingTaskGroup(of: (Int, [Campaign]).self) { group in
-            var next = 0
-            func enqueue() {
-                guard next < offsets.count else { return }
-                let offset = offsets[next]
-                next += 1
-                var pageRequest = request
-                pageRequest.limit = pageSize
-                pageRequest.skip = offset
-                pageRequest.page = offset / pageSize + 1
-                group.addTask { (offset, try await self.listPage(pageRequest).results) }
-            }
-            for _ in 0..<max(1, options.pageConcurrency) { enqueue() }
-            while let (offset, results) = try await group.next() {
-                pages[offset] = results
-                loaded += results.count
-                progress?(min(loaded, total), total, results)
-                enqueue()
-            }
-        }
+        let requestedSize = max(1, options.pageSize)
+        let maxPages = max(1, options.maxPages)
+        var stride = requestedSize
+        var all: [Campaign] = []
         var seen = Set<String>()
-        var all = firstPage.results
-        all.reserveCapacity(total)
-        for campaign in all { if let id = campaign.id { seen.insert(id) } }
-        for offset in offsets {
-            for campaign in pages[offset] ?? [] where campaign.id.map({ seen.insert($0).inserted }) ?? true {
-                all.append(campaign)
+        var pageIndex = 0
+        while true {
+            let window = pageIndex == 0 ? 1 : max(1, options.pageConcurrency)
+            guard pageIndex < maxPages else {
+                throw APIError(kind: .badResponse, summary: "the server listed more than \(maxPages) pages of campaigns and still "
+                    + "says there are more; stopped there")
             }
+            let indices = Array(pageIndex..<min(pageIndex + window, maxPages))
+            let pages = try await fetchPages(request, indices: indices, size: requestedSize, stride: stride)
+            for (offset, page) in pages.enumerated() {
+                for campaign in page.results where campaign.id.map({ seen.insert($0).inserted }) ?? true {
+                    all.append(campaign)
+                }
+                let last = page.results.isEmpty || page.hasMore == false || (page.hasMore == nil && page.results.count < stride)
+                let ceiling = maxPages.multipliedReportingOverflow(by: stride)
+                let claimed = min(max(page.totalResults ?? 0, 0), ceiling.overflow ? Int.max : ceiling.partialValue)
+                progress?(all.count, last ? all.count : max(all.count, claimed), page.results)
+                if last { return all }
+                if pageIndex == 0, offset == 0, page.results.count < requestedSize {
+                    // The server caps the page size below what was asked: step by what it gives.
+                    stride = page.results.count
+                }
+            }
+            pageIndex += indices.count
         }
-        return all
+    }
+
+    /// The pages at `indices` (0 = first), fetched together, in index order.
+    private func fetchPages(_ request: CampaignListRequest, indices: [Int], size: Int, stride: Int) async throws -> [CampaignPage] {
+        try await withThrowingTaskGroup(of: (Int, CampaignPage).self) { group in
+            for index in indices {
+                var pageRequest = request
+                pageRequest.limit = size
+                pageRequest.skip = index * stride
+                pageRequest.page = index * stride / size + 1
+                group.addTask { (index, try await self.listPage(pageRequest)) }
+            }
+            var pages: [Int: CampaignPage] = [:]
+            while let (index, page) = try await group.next() { pages[index] = page }
+            return indices.compactMap { pages[$0] }
+        }
     }
 
     public func get(_ id: String) async throws -> Campaign {

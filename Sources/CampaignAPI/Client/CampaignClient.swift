@@ -23,8 +23,19 @@ public final class CampaignClient: Sendable {
         self.options = options
         self.logger = logger
         tokens = try TokenProvider(source: profile.auth)
-        http = HTTPClient.shared
+        http = Self.transport
     }
+
+    /// The HTTP client every `CampaignClient` shares. It follows no redirects (one would carry the
+    /// `auth` header to whatever host the server names), reports a refused connection at once
+    /// instead of retrying it until the timeout, and waits at most five seconds for a connection.
+    static let transport: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = .seconds(5)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// Hides every secret this client knows in `text`.
     public func redact(_ text: String) async -> String {
@@ -32,7 +43,7 @@ public final class CampaignClient: Sendable {
     }
 
     /// A raw response.
-    struct Reply {
+    struct Reply: Sendable {
         let status: Int
         let body: Data
         let headers: HTTPHeaders
@@ -45,10 +56,11 @@ public final class CampaignClient: Sendable {
         values["streamId"] = profile.streamId
         values["accountId"] = profile.accountId
         let (path, query) = route.resolve(values)
-        var components = URLComponents()
-        components.scheme = profile.host.scheme
-        components.host = profile.host.host
-        components.port = profile.host.port
+        // Built from the host URL itself, so that an IPv6 host keeps its brackets ([::1]).
+        var components = URLComponents(url: profile.host, resolvingAgainstBaseURL: false) ?? URLComponents()
+        components.user = nil
+        components.password = nil
+        components.fragment = nil
         components.percentEncodedPath = profile.host.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")).isEmpty
             ? path : "/" + profile.host.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path
         components.queryItems = query.isEmpty ? nil : query.map { URLQueryItem(name: $0.0, value: $0.1) }
@@ -63,15 +75,16 @@ public final class CampaignClient: Sendable {
             do {
                 let reply = try await execute(route.method, url: url, body: body)
                 if (200..<300).contains(reply.status) { return try decode(reply, operation: operation) }
-                let retryAfter = reply.headers.first(name: "Retry-After").flatMap(Double.init)
+                if (300..<400).contains(reply.status) { throw Self.redirectError(reply) }
+                let retryAfter = RetryAfter.seconds(reply.headers.first(name: "Retry-After"))
                 let error = APIError.from(status: reply.status, body: reply.body, retryAfter: retryAfter, operation: operation)
                 guard attempt < attempts, ClientOptions.retryableStatuses.contains(reply.status) else { throw error }
                 let wait = options.backoff(attempt: attempt, retryAfter: retryAfter)
                 logger.debug("retrying \(operation.rawValue) after HTTP \(reply.status) in \(wait)")
                 try await Task.sleep(for: wait)
             } catch let error as TransportFailure {
-                guard attempt < attempts else { throw error.apiError(host: profile.host) }
-                let wait = options.backoff(attempt: attempt, retryAfter: nil)
+                guard attempt < attempts, error.kind != .refused else { throw error.apiError(host: profile.host) }
+                let wait = error.kind == .timeout ? options.backoff(attempt: attempt, retryAfter: nil) : options.connectBackoff(attempt: attempt)
                 logger.debug("retrying \(operation.rawValue) after \(error.kind) in \(wait)")
                 try await Task.sleep(for: wait)
             }
@@ -80,7 +93,8 @@ public final class CampaignClient: Sendable {
 
     /// A network-level failure: no HTTP status came back.
     struct TransportFailure: Error {
-        enum Kind { case timeout, cannotConnect }
+        /// `refused`: nothing listens there, so trying again at once is pointless.
+        enum Kind { case timeout, cannotConnect, refused }
         let kind: Kind
         let detail: String
 
@@ -91,8 +105,47 @@ public final class CampaignClient: Sendable {
             case .cannotConnect:
                 return APIError(kind: .cannotConnect, summary:
                     "cannot reach \(host.absoluteString): is the host right and the server up? (\(detail))")
+            case .refused:
+                return APIError(kind: .cannotConnect, summary:
+                    "cannot reach \(host.absoluteString): connection refused; is the host right and the server up?")
             }
         }
+    }
+
+    /// A 3xx is never followed: it is an error that says where the server pointed.
+    static func redirectError(_ reply: Reply) -> APIError {
+        let location = reply.headers.first(name: "Location").map { String($0.prefix(300)) }
+        return APIError(kind: .badResponse, status: reply.status, summary: "the server answered HTTP \(reply.status), a redirect to "
+            + (location ?? "(no Location given)") + ", which is not followed: if that address is right, use it as the host")
+    }
+
+    /// Runs `work`, or throws a timeout once `limit` has passed; `work` is then cancelled. The
+    /// limit covers the whole exchange, so a body that trickles in cannot hold a call forever.
+    static func within<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw TransportFailure(kind: .timeout, detail: "no complete reply within \(limit)")
+            }
+            return value
+        }
+    }
+
+    /// Whether a connection error means nothing listens at the address.
+    static func isRefused(_ error: any Error) -> Bool {
+        if let io = error as? IOError, io.errnoCode == ECONNREFUSED { return true }
+        return "\(error)".localizedCaseInsensitiveContains("connection refused")
+    }
+
+    /// A `TimeAmount` for AsyncHTTPClient, clamped so that no conversion can overflow.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let seconds = min(max(duration.components.seconds, 0), 365 * 86_400)
+        return .nanoseconds(seconds * 1_000_000_000 + max(duration.components.attoseconds, 0) / 1_000_000_000)
     }
 
     private func execute(_ method: String, url: String, body: JSONValue?) async throws -> Reply {
@@ -109,21 +162,26 @@ public final class CampaignClient: Sendable {
         }
         let started = ContinuousClock.now
         logger.debug("→ \(method) \(url) auth=\(token.masked)")
+        let prepared = request, http = http, logger = logger, timeout = options.timeout
         do {
-            let response = try await http.execute(request, timeout: .nanoseconds(Int64(options.timeout.components.seconds) * 1_000_000_000
-                + options.timeout.components.attoseconds / 1_000_000_000))
-            let buffer = try await response.body.collect(upTo: 256 << 20)
-            logger.debug("← \(response.status.code) \(method) \(url) in \(ContinuousClock.now - started)")
-            return Reply(status: Int(response.status.code), body: Data(buffer.readableBytesView), headers: response.headers)
+            return try await Self.within(timeout) {
+                let response = try await http.execute(prepared, timeout: Self.timeAmount(timeout))
+                let buffer = try await response.body.collect(upTo: 256 << 20)
+                logger.debug("← \(response.status.code) \(method) \(url) in \(ContinuousClock.now - started)")
+                return Reply(status: Int(response.status.code), body: Data(buffer.readableBytesView), headers: response.headers)
+            }
+        } catch let failure as TransportFailure {
+            throw failure
         } catch is CancellationError {
             throw CancellationError()
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout
-            || error == .connectTimeout || error == .writeTimeout {
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .writeTimeout {
             throw TransportFailure(kind: .timeout, detail: "\(error)")
+        } catch let error as HTTPClientError where error == .connectTimeout {
+            throw TransportFailure(kind: .cannotConnect, detail: "no connection within 5 s")
         } catch let error as HTTPClientError where error == .cancelled {
             throw CancellationError()
         } catch {
-            throw TransportFailure(kind: .cannotConnect, detail: Redactor([token]).redact("\(error)"))
+            throw TransportFailure(kind: Self.isRefused(error) ? .refused : .cannotConnect, detail: Redactor([token]).redact("\(error)"))
         }
     }
 

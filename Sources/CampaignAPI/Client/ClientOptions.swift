@@ -3,17 +3,22 @@ import Foundation
 
 /// Timeouts, retries and paging of a `CampaignClient`.
 public struct ClientOptions: Sendable {
-    /// Per request, connection included.
+    /// Per request, the whole exchange: connection, head and body.
     public var timeout: Duration = .seconds(30)
     /// Attempts for an idempotent call, the first included.
     public var maxAttempts = 4
     /// First backoff; doubles each retry, with jitter, up to `maxBackoff`.
     public var baseBackoff: Duration = .milliseconds(250)
     public var maxBackoff: Duration = .seconds(8)
-    /// Page size and parallel page requests for `listAll`.
+    /// The longest wait a `Retry-After` header can impose before a retry.
+    public var maxRetryAfter: Duration = .seconds(120)
+    /// The longest wait before retrying a failed connection attempt (refused connections are
+    /// not retried at all).
+    public var maxConnectBackoff: Duration = .milliseconds(500)    /// Page size and parallel page requests for `listAll`.
     public var pageSize = 500
     public var pageConcurrency = 4
-
+    /// `listAll` stops with an error after this many pages, whatever the server says.
+    public var maxPages = 1_000
     public init() {}
 
     /// Operations that may be sent again without harm: reads, PUT and DELETE. Creates, starts,
@@ -27,11 +32,22 @@ public struct ClientOptions: Sendable {
 
     /// The wait before retry number `attempt` (1 = first retry): Retry-After when the server
     /// gave one, else exponential backoff with full jitter.
+    /// Never traps, whatever the header said: the wait is clamped to `maxRetryAfter`.
     func backoff(attempt: Int, retryAfter: Double?) -> Duration {
-        if let retryAfter { return .milliseconds(Int(min(retryAfter, 120) * 1000)) }
-        let ceiling = min(Double(maxBackoff.components.seconds) + Double(maxBackoff.components.attoseconds) / 1e18,
-                          (Double(baseBackoff.components.attoseconds) / 1e18 + Double(baseBackoff.components.seconds))
-                              * pow(2, Double(attempt - 1)))
-        return .milliseconds(Int(Double.random(in: ceiling / 2...ceiling) * 1000))
+        if let retryAfter, retryAfter.isFinite {
+            return .milliseconds(Int(min(max(retryAfter, 0), Self.seconds(maxRetryAfter)) * 1000))
+        }
+        let ceiling = min(Self.seconds(maxBackoff), Self.seconds(baseBackoff) * pow(2, Double(min(max(attempt - 1, 0), 30))))
+        return .milliseconds(Int(Double.random(in: ceiling / 2...max(ceiling / 2, ceiling)) * 1000))
+    }
+
+    /// The wait before retrying a connection that could not be made: short, with jitter.
+    func connectBackoff(attempt: Int) -> Duration {
+        let ceiling = min(Self.seconds(maxConnectBackoff), Self.seconds(baseBackoff) * pow(2, Double(min(max(attempt - 1, 0), 30))))
+        return .milliseconds(Int(Double.random(in: ceiling / 2...max(ceiling / 2, ceiling)) * 1000))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
