@@ -10,6 +10,23 @@ public enum YAMLBridge {
         return value(of: node)
     }
 
+    /// A YAML error as "line L, column C: problem", without the snippet of the offending line
+    /// that Yams prints (a config line can hold an inline secret).
+    public static func describe(_ error: any Error) -> String {
+        guard let yaml = error as? YamlError else { return "the text cannot be read as YAML" }
+        switch yaml {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return "line \(mark.line), column \(mark.column): " + (context.map { $0.text + " (line \($0.mark.line)), " } ?? "") + problem
+        case .reader(let problem, _, _, _):
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return "line \(context.mark.line): duplicated keys \(duplicates.sorted().joined(separator: ", "))"
+        default:
+            return yaml.description
+        }
+    }
+
     /// Every document of a multi-document YAML stream ("---" separated).
     public static func parseAll(_ text: String) throws -> [JSONValue] {
         try Yams.compose_all(yaml: text).map(value(of:))

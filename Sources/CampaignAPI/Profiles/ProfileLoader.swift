@@ -170,7 +170,7 @@ public struct ProfileLoader: Sendable {
             }
             if let path = reference["file"]?.stringValue {
                 let expanded = (path as NSString).expandingTildeInPath
-                try Self.checkPrivate(expanded, what: "the \(field.rawValue) file")
+                try FileSafety.check(expanded, what: "the \(field.rawValue) file \(expanded)", holdsSecret: true)
                 guard let text = try? String(contentsOfFile: expanded, encoding: .utf8) else {
                     throw APIError(kind: .configuration, summary: "profile \(profile): cannot read \(field.rawValue) from \(expanded)")
                 }
@@ -180,30 +180,25 @@ public struct ProfileLoader: Sendable {
         throw APIError(kind: .configuration, summary: "profile \(profile): \(field.rawValue) must be text, {env: NAME} or {file: PATH}")
     }
 
+    /// Reads the config file, if there is one. It is refused when group or others may write it
+    /// (wherever the secret comes from: its `host` decides where credentials go) and, when it
+    /// holds an inline secret, when they may read it. Errors never quote the file's text.
     private func readConfig() throws -> JSONValue? {
         guard FileManager.default.fileExists(atPath: configPath.path) else { return nil }
+        try FileSafety.check(configPath.path, what: configPath.path, holdsSecret: false)
         let text: String
         do { text = try String(contentsOf: configPath, encoding: .utf8) } catch {
             throw APIError(kind: .configuration, summary: "cannot read \(configPath.path): \(error.localizedDescription)")
         }
         let json: JSONValue
         do { json = try YAMLBridge.parse(text) } catch {
-            throw APIError(kind: .configuration, summary: "\(configPath.path) is not valid YAML: \(error)")
+            let message = "\(configPath.path) is not valid YAML: \(YAMLBridge.describe(error))"
+            throw APIError(kind: .configuration, summary: Redactor(FileSafety.inlineSecrets(in: text)).redact(message))
         }
         let holdsSecret = (json.objectValue?["profiles"]?.objectValue ?? JSONObject()).contains { _, profile in
             ProfileField.allCases.filter(\.isSecret).contains { profile.objectValue?[$0.rawValue]?.stringValue != nil }
         }
-        if holdsSecret { try Self.checkPrivate(configPath.path, what: configPath.path) }
+        if holdsSecret { try FileSafety.check(configPath.path, what: configPath.path, holdsSecret: true) }
         return json
-    }
-
-    /// Refuses a secret-holding file that group or others can read, as ssh does.
-    static func checkPrivate(_ path: String, what: String) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let permissions = attributes[.posixPermissions] as? Int else { return }
-        if permissions & 0o077 != 0 {
-            throw APIError(kind: .configuration, summary: "\(what) holds a secret and is readable by others (mode "
-                + String(permissions & 0o777, radix: 8) + "): run  chmod 600 \(path)")
-        }
     }
 }
