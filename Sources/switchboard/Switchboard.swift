@@ -20,8 +20,10 @@ struct Switchboard: AsyncParsableCommand {
         defaultSubcommand: UICommand.self
     )
 
-    /// Runs the command; usage errors exit 2, failures 1 with a one-line message.
+    /// Runs the command; usage errors exit 2, failures 1 with a one-line message. Every error
+    /// goes through `ErrorOutput`: no secret, token or control character reaches the terminal.
     static func main() async {
+        ErrorOutput.rememberEnvironment()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -30,16 +32,15 @@ struct Switchboard: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data(((failure.lines.prefix(1).map { "error: \($0)" } + failure.lines.dropFirst()).joined(separator: "\n") + "\n").utf8))
+            ErrorOutput.write(failure.lines.prefix(1).map { "error: \($0)" } + failure.lines.dropFirst())
             Foundation.exit(failure.code)
         } catch let error as APIError {
-            let lines = ["error: \(error.description)"] + error.issues.map { "  \($0.path): \($0.message)" }
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            ErrorOutput.write(["error: \(error.description)"] + error.issues.map { "  \($0.path): \($0.message)" })
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                ErrorOutput.write([fullMessage(for: error)])
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -31,7 +31,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "A ready-made JWT instead of clientId and clientSecret.")
     var jwt: String?
 
-    @Option(help: "Seconds before a request times out.")
+    @Option(help: "Seconds a request may take, reply included (more than 0, at most 3600).")
     var timeout = 30.0
 
     @Flag(help: "Allow plain http to hosts other than loopback.")
@@ -40,12 +40,27 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Log every request (secrets are redacted).")
     var verbose = false
 
+    /// The longest `--timeout`, in seconds.
+    static let maxTimeout = 3_600.0
+
+    /// `--timeout nan`, `inf` or `1e10` is a usage error, never a trap converting it.
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0, timeout <= Self.maxTimeout else {
+            throw ValidationError("--timeout must be a number of seconds more than 0 and at most \(Int(Self.maxTimeout)), such as 30.")
+        }
+    }
+
+    /// The profile from flags, environment and file; its secrets are remembered so that no
+    /// later error can print them.
     func resolve() throws -> ResolvedProfile {
+        ErrorOutput.remember([clientSecret, jwt].compactMap { $0.map(Secret.init) })
         let flags: [ProfileField: String] = [
             .host: host, .streamId: streamId, .accountId: accountId, .iid: iid,
             .clientId: clientId, .clientSecret: clientSecret, .jwt: jwt,
         ].compactMapValues { $0 }
-        return try ProfileLoader().load(profile: profile, flags: flags, insecure: insecure)
+        let resolved = try ProfileLoader().load(profile: profile, flags: flags, insecure: insecure)
+        ErrorOutput.remember([resolved.values[.clientSecret], resolved.values[.jwt]].compactMap { $0.map { Secret($0.value) } })
+        return resolved
     }
 
     /// A client for the resolved profile, logging to stderr when --verbose.
@@ -53,7 +68,7 @@ struct ConnectionOptions: ParsableArguments {
         let resolved = try resolve()
         let profile = try resolved.apiProfile()
         var options = ClientOptions()
-        options.timeout = .milliseconds(Int(timeout * 1000))
+        options.timeout = timeout.isFinite ? .milliseconds(Int(min(max(timeout, 0.001), Self.maxTimeout) * 1000)) : .seconds(30)
         let secrets = [resolved.values[.clientSecret], resolved.values[.jwt]].compactMap { $0.map { Secret($0.value) } }
         var logger = Logger(label: "switchboard.api") { _ in RedactingStderrLogHandler(redactor: Redactor(secrets)) }
         logger.logLevel = verbose ? .debug : .error
@@ -69,8 +84,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Writes JSON or YAML of a value to stdout.
 func printStructured(_ value: JSONValue, as format: OutputFormat) throws {
     switch format {
-    case .json, .table: print(value.serialized(pretty: true))
-    case .yaml: print(try YAMLBridge.serialize(value), terminator: "")
+    case .json, .table: Swift.print(value.serialized(pretty: true))
+    case .yaml: Swift.print(try YAMLBridge.serialize(value), terminator: "")
     }
 }
 
@@ -87,7 +102,7 @@ struct RedactingStderrLogHandler: LogHandler {
 
     func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
              file: String, function: String, line: UInt) {
-        let text = Self.maskTokens(redactor.redact("\(level): \(message)"))
+        let text = TerminalText.clean(Self.maskTokens(redactor.redact("\(level): \(message)")))
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 

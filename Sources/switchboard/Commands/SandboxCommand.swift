@@ -66,7 +66,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.failRate = failRate
         configuration.rateLimitPerMinute = rateLimit
         var logger = Logger(label: "switchboard.sandbox")
-        logger.logLevel = verbose ? .debug : .warning
+        logger.logLevel = verbose ? .info : .warning
         let credentials = configuration.credentials
         let customSecret = clientSecret != nil
         let dataPath = configuration.dataPath, seedCount = configuration.seedCampaigns

@@ -18,6 +18,13 @@ struct Table {
     let columns: [Column]
     let rows: [[String]]
 
+    /// A table of `rows`; every cell is made one harmless line (`TerminalText.line`), so a
+    /// server string can neither break a row nor send an escape sequence.
+    init(columns: [Column], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows.map { $0.map(TerminalText.line) }
+    }
+
     func render(width: Int) -> String {
         let gap = 2
         let needed = columns.reduce(0) { $0 + $1.minWidth } + gap * (columns.count - 1)
