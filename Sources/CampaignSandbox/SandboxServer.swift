@@ -91,7 +91,11 @@ public enum SandboxServer {
     /// JWT in `auth`), the query and the body are never logged.
     static func requestLogLine(method: String, path: String, status: Int, duration: Duration) -> String {
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return "\(method) \(path) → \(status) in \(String(format: "%.1f", milliseconds)) ms"
+        // A client's path could hold escape sequences meant for the operator's terminal.
+        let shownPath = path.unicodeScalars.map { scalar -> String in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? String(format: "%%%02X", scalar.value) : String(scalar)
+        }.joined()
+        return "\(method) \(shownPath) → \(status) in \(String(format: "%.1f", milliseconds)) ms"
     }
 
     private static func respond(to request: Request, service: SandboxService) async throws -> Response {

@@ -54,6 +54,12 @@ struct SandboxHardeningTests {
         }
     }
 
+    @Test("a request path holding escape sequences is logged with them percent-encoded")
+    func logLineEscapesControls() {
+        let line = SandboxServer.requestLogLine(method: "GET", path: "/x\u{1B}]0;owned\u{07}\u{9B}", status: 404, duration: .milliseconds(2))
+        #expect(line == "GET /x%1B]0;owned%07%9B → 404 in 2.0 ms")
+    }
+
     @Test("paging numbers that would overflow are a 400, and the sandbox keeps answering", arguments: [
         #"{"type": "sms", "page": "9223372036854775807"}"#,
         #"{"type": "sms", "page": "9223372036854775807", "limit": 1000}"#,

@@ -22,20 +22,25 @@ struct CLIHardeningTests {
 
     static func hasControls(_ text: String) -> Bool { text.unicodeScalars.contains { controls.contains($0) } }
 
+    /// Stores a campaign with `hostileName` through the API, as a hostile server would hold it.
+    static func createHostile(_ cli: CLI) async throws -> Campaign {
+        let client = try CampaignClient(profile: APIProfile(
+            name: "t", host: cli.sandbox.baseURL, streamId: cli.sandbox.credentials.streamId, accountId: cli.sandbox.credentials.accountId,
+            auth: .signed(clientId: cli.sandbox.credentials.clientId, clientSecret: Secret(cli.sandbox.credentials.clientSecret))))
+        var campaign = Campaign(type: .sms, name: hostileName, contactLists: ["CL Only 2020 Dec 4"])
+        campaign.priority = 3
+        campaign.format = .simple
+        campaign.message = SMSMessage(text: "Hello")
+        campaign.dialingStrategy = DialingStrategy(
+            callerId: "+14155550123",
+            callingHours: CallingHours(frequency: .weekly, timezone: "America/New_York", days: WeekSchedule.weekdaysNineToSix.days))
+        return try await client.create(campaign)
+    }
+
     @Test("tables and messages strip escape sequences and control characters; -o json and yaml keep the name exact")
     func controlCharactersStripped() async throws {
         try await withCLI(seed: 2) { cli in
-            let client = try CampaignClient(profile: APIProfile(
-                name: "t", host: cli.sandbox.baseURL, streamId: cli.sandbox.credentials.streamId, accountId: cli.sandbox.credentials.accountId,
-                auth: .signed(clientId: cli.sandbox.credentials.clientId, clientSecret: Secret(cli.sandbox.credentials.clientSecret))))
-            var campaign = Campaign(type: .sms, name: Self.hostileName, contactLists: ["CL Only 2020 Dec 4"])
-            campaign.priority = 3
-            campaign.format = .simple
-            campaign.message = SMSMessage(text: "Hello")
-            campaign.dialingStrategy = DialingStrategy(
-                callerId: "+14155550123",
-                callingHours: CallingHours(frequency: .weekly, timezone: "America/New_York", days: WeekSchedule.weekdaysNineToSix.days))
-            let created = try await client.create(campaign)
+            let created = try await Self.createHostile(cli)
             let id = try #require(created.id)
             #expect(created.name == Self.hostileName)
 
@@ -60,6 +65,19 @@ struct CLIHardeningTests {
             let missing = try cli.run(["campaign", "get", "cd-\u{1B}]0;pwned\u{07}x"])
             #expect(missing.code == 1 && missing.stderr.contains("not found"))
             #expect(!Self.hasControls(missing.all), "the server's error text is stripped: \(missing.stderr.debugDescription)")
+        }
+    }
+
+    @Test("delete shows the name without its control characters and takes it typed as shown")
+    func deleteHostileName() async throws {
+        try await withCLI(seed: 0) { cli in
+            let id = try #require(try await Self.createHostile(cli).id)
+            let shown = "Evil name end"
+            let output = try cli.runInTerminal("\(CLI.binary.path) campaign delete \(id)", input: shown + "\n")
+            #expect(output.contains("campaign \"\(shown)\""), "\(output.debugDescription)")
+            #expect(!Self.hasControls(output.replacingOccurrences(of: "\u{1B}[?2004h", with: "")), "\(output.debugDescription)")
+            #expect(output.contains("Deleted \(shown)"), "\(output.debugDescription)")
+            #expect(try cli.run(["campaign", "get", id]).code == 1)
         }
     }
 

@@ -28,7 +28,8 @@ extension CampaignCommand {
                 if campaign.status == .active { print("WARNING: it is running now; stop it first.") }
                 print("Type its name to confirm: ", terminator: "")
                 fflush(nil)
-                guard let typed = readLine(), typed == campaign.name else {
+                // The name as shown: control characters in it cannot be typed, so they are not asked for.
+                guard let typed = readLine(), typed == campaign.name || typed == TerminalText.line(campaign.name) else {
                     throw CommandFailure("the name did not match; nothing was deleted")
                 }
             }
