@@ -84,7 +84,7 @@ public final class NcursesBackend: TerminalBackend {
     public var size: Size { Size(width: Int(getmaxx(sb_stdscr())), height: Int(getmaxy(sb_stdscr()))) }
 
     public func draw(_ canvas: Canvas) {
-        guard active else { return }
+        guard active, !resizePending else { return }
         let window = sb_stdscr()
         let rows = min(canvas.height, Int(getmaxy(window)))
         let columns = min(canvas.width, Int(getmaxx(window)))
@@ -97,7 +97,10 @@ public final class NcursesBackend: TerminalBackend {
                 while x < columns, canvas[x, y].style == style || canvas[x, y].isContinuation {
                     let cell = canvas[x, y]
                     if !cell.isContinuation {
-                        for scalar in cell.character.unicodeScalars { scratch.append(wchar_t(bitPattern: scalar.value)) }
+                        // Drawn as ncurses and the terminal both measure it (see DisplayWidth).
+                        let scalars = cell.character.unicodeScalars.count == 1 ? cell.character.unicodeScalars
+                            : DisplayWidth.terminalForm(cell.character).unicodeScalars
+                        for scalar in scalars { scratch.append(wchar_t(bitPattern: scalar.value)) }
                     }
                     x += 1
                 }
@@ -121,7 +124,12 @@ public final class NcursesBackend: TerminalBackend {
         case nil:
             return nil
         case .function(let code):
-            if code == KeyDecoder.Code.resize { return .resize(size) }
+            if code == KeyDecoder.Code.resize {
+                // A terminal that shrinks may scroll what it showed (tmux and xterm keep the
+                // cursor's row in view), behind ncurses' back: the next frame is drawn whole.
+                repaintNext = true
+                return .resize(size)
+            }
             if code == KeyDecoder.Code.mouse { return mouseEvent() }
             if code == Self.pasteStartCode { return .paste(readPaste()) }
             if code == Self.pasteEndCode { return nil }
@@ -196,6 +204,15 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     public func forceRepaint() { repaintNext = true }
+
+    /// True when the terminal's size is no longer the one ncurses knows: its KEY_RESIZE is on the
+    /// way, and a frame drawn now at the old size would wrap and scroll the real screen.
+    private var resizePending: Bool {
+        guard files.isEmpty else { return false }
+        var window = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return false }
+        return Int(window.ws_row) != size.height || Int(window.ws_col) != size.width
+    }
 
     public func shutdown() {
         guard active else { return }
