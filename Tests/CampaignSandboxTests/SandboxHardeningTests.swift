@@ -101,6 +101,27 @@ struct SandboxHardeningTests {
         #expect(!SandboxServer.isLoopback("127.evil.example"))
     }
 
+    @Test("an in-process sandbox answers while every thread of the cooperative pool is blocked")
+    func answersWhilePoolBlocked() async throws {
+        try await withSandbox(seed: 1) { harness in
+            let port = harness.sandbox.port
+            let answer = Mutex<String?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            // A plain thread asks, as a child `switchboard` process would.
+            Thread {
+                answer.withLock { $0 = rawGet(port: port, path: "/campaign/api/v2/public/st/campaign/cd-1", timeout: 5) }
+                for _ in 0..<64 { done.signal() }
+            }.start()
+            // Meanwhile every cooperative thread waits for that answer, as a test blocked on a child process does.
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<max(2, ProcessInfo.processInfo.activeProcessorCount) {
+                    group.addTask { done.wait() }
+                }
+            }
+            #expect(answer.withLock { $0 }?.hasPrefix("HTTP/1.1 401") == true, "\(answer.withLock { $0 } ?? "no answer within 5 s")")
+        }
+    }
+
     @Test("two concurrent creates with one name: exactly one succeeds, the other is a 409")
     func concurrentCreates() async throws {
         try await withSandbox(seed: 0) { harness in
@@ -119,4 +140,26 @@ struct SandboxHardeningTests {
             #expect(all.data?.objectValue?["results"]?.arrayValue?.count == 12)
         }
     }
+}
+
+/// A GET over a plain socket with a receive timeout: the status line, or nil.
+func rawGet(port: Int, path: String, timeout: Int) -> String? {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var wait = timeval(tv_sec: timeout, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = UInt16(port).bigEndian
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { return nil }
+    let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    guard send(fd, request, request.utf8.count, Int32(MSG_NOSIGNAL)) > 0 else { return nil }
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = recv(fd, &buffer, buffer.count, 0)
+    guard count > 0 else { return nil }
+    return String(decoding: buffer[0..<count], as: UTF8.self).components(separatedBy: "\r\n").first
 }
