@@ -249,3 +249,18 @@ extension KeysTests {
         #expect(store.takeSuspendRequest() && !store.takeSuspendRequest())
     }
 }
+
+extension KeysTests {
+    @Test("the stop dialog of an Active voice campaign shows the name field and a disabled Stop until it is typed")
+    func stopDialogRendering() throws {
+        var state = U.loaded(10)
+        U.press(&state, .character("x"))
+        var screen = AppView.render(state, size: Size(width: 80, height: 24)).text
+        #expect(screen.contains("resets the campaign's data"))
+        #expect(screen.contains("Type the campaign's name to enable Stop:"))
+        let name = try #require(state.list.selectedCampaign?.name)
+        _ = AppUpdate.reduce(&state, .input(.paste(name)))
+        screen = AppView.render(state, size: Size(width: 80, height: 24)).text
+        #expect(screen.contains("│ " + name))
+    }
+}
