@@ -5,31 +5,33 @@ import Testing
 /// Issue 11 §1 through the command line: `get -o json` → edit the description → `apply -f`
 /// succeeds for every seeded campaign, and the server then holds every other value as before.
 ///
-/// Part of the serialized `CLITests` suite: `CLI.run` waits for the binary on a thread of the
-/// cooperative pool, so two such tests at once on two cores starve the in-process sandbox.
+/// Part of the serialized `CLITests` suite, so that its binaries and in-process sandboxes do not
+/// all run at once on a two-core machine.
 extension CLITests {
     /// Campaigns by id, as `campaign get ID -o json` prints them.
-    static func getAllCampaigns(_ cli: CLI) throws -> [(id: String, json: JSONValue)] {
-        let list = try cli.run(["campaign", "list", "-o", "json"])
+    static func getAllCampaigns(_ cli: CLI) async throws -> [(id: String, json: JSONValue)] {
+        let list = try await cli.run(["campaign", "list", "-o", "json"])
         #expect(list.code == 0, "\(list.stderr)")
         let ids = try #require(JSONValue.parse(list.stdout).arrayValue).compactMap { item in
             item.objectValue?["_id"]?.stringValue ?? item.objectValue?["id"]?.stringValue
         }
-        return try ids.map { id in
-            let got = try cli.run(["campaign", "get", id, "-o", "json"])
+        var all: [(id: String, json: JSONValue)] = []
+        for id in ids {
+            let got = try await cli.run(["campaign", "get", id, "-o", "json"])
             #expect(got.code == 0, "\(got.stderr)")
-            return (id, try JSONValue.parse(got.stdout))
+            all.append((id, try JSONValue.parse(got.stdout)))
         }
+        return all
     }
 
     @Test("get -o json, a new description, apply -f: accepted for every seeded campaign; nothing else moves")
     func applyRoundTripEverySeededCampaign() async throws {
         try await withCLI(seed: 60) { cli in
             // The sandbox locks running campaigns, as the console does: stop them first.
-            for (id, json) in try Self.getAllCampaigns(cli) where json.objectValue?["status"]?.stringValue == "Active" {
-                #expect(try cli.run(["campaign", "stop", id]).code == 0)
+            for (id, json) in try await Self.getAllCampaigns(cli) where json.objectValue?["status"]?.stringValue == "Active" {
+                #expect(try await cli.run(["campaign", "stop", id]).code == 0)
             }
-            let before = try Self.getAllCampaigns(cli)
+            let before = try await Self.getAllCampaigns(cli)
             #expect(before.count == 60)
             let splitWeekly = before.filter { _, json in
                 let hours = try? Campaign(json: json).dialingStrategy?.callingHours
@@ -45,13 +47,13 @@ extension CLITests {
                 return .object(object)
             }
             let path = try cli.file("edited.json", JSONValue.array(edited).serialized(pretty: true))
-            let applied = try cli.run(["campaign", "apply", "-f", path])
+            let applied = try await cli.run(["campaign", "apply", "-f", path])
             #expect(applied.code == 0, "\(applied.all)")
             #expect(applied.stdout.contains("Applied: 60 campaigns, 0 unchanged."), "\(applied.stdout)")
             #expect(applied.stderr.contains("warning:"), "split WEEKLY windows are said on stderr: \(applied.stderr)")
             #expect(!applied.stderr.contains("one window per day"))
 
-            let after = Dictionary(uniqueKeysWithValues: try Self.getAllCampaigns(cli).map { ($0.id, $0.json) })
+            let after = Dictionary(uniqueKeysWithValues: try await Self.getAllCampaigns(cli).map { ($0.id, $0.json) })
             for (id, json) in before {
                 let old = try Campaign(json: json)
                 let new = try Campaign(json: #require(after[id]))
@@ -69,14 +71,14 @@ extension CLITests {
     @Test("apply refuses a documented rule broken in a changed field, and only there")
     func applyRefusesOnlyChangedFields() async throws {
         try await withCLI(seed: 12) { cli in
-            let (id, json) = try #require(Self.getAllCampaigns(cli).first { $0.json.objectValue?["status"]?.stringValue != "Active" })
+            let (id, json) = try #require(await Self.getAllCampaigns(cli).first { $0.json.objectValue?["status"]?.stringValue != "Active" })
             var object = try #require(json.objectValue)
             object["priority"] = .string("9")
             let bad = try cli.file("bad.json", JSONValue.object(object).serialized(pretty: true))
-            let refused = try cli.run(["campaign", "apply", "-f", bad])
+            let refused = try await cli.run(["campaign", "apply", "-f", bad])
             #expect(refused.code == 1 && refused.stderr.contains("nothing was written"), "\(refused.all)")
             #expect(refused.stderr.contains("priority: Priority must be 1, 2, 3, 4 or 5"))
-            #expect(try Self.getAllCampaigns(cli).first { $0.id == id }?.json == json, "nothing was written")
+            #expect(try await Self.getAllCampaigns(cli).first { $0.id == id }?.json == json, "nothing was written")
         }
     }
 }

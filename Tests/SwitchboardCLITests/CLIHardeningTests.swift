@@ -8,10 +8,10 @@ struct CLIHardeningTests {
     @Test("--timeout nan, inf, 1e10, 0 or -1 is a usage error, not a crash", arguments: ["nan", "inf", "1e10", "0", "-1"])
     func badTimeout(_ value: String) async throws {
         try await withCLI(seed: 1) { cli in
-            let result = try cli.run(["campaign", "list", "--timeout=\(value)"])
+            let result = try await cli.run(["campaign", "list", "--timeout=\(value)"])
             #expect(result.code == 2, "\(result.all)")
             #expect(result.stderr.contains("--timeout must be"), "\(result.stderr)")
-            #expect(try cli.run(["campaign", "list", "--timeout", "2.5"]).code == 0)
+            #expect(try await cli.run(["campaign", "list", "--timeout", "2.5"]).code == 0)
         }
     }
 
@@ -44,25 +44,25 @@ struct CLIHardeningTests {
             let id = try #require(created.id)
             #expect(created.name == Self.hostileName)
 
-            let table = try cli.run(["campaign", "list"])
+            let table = try await cli.run(["campaign", "list"])
             #expect(table.code == 0)
             #expect(!Self.hasControls(table.all), "\(table.stdout.debugDescription)")
             #expect(table.stdout.contains("Evil name end") || table.stdout.contains("Evil name…"), "\(table.stdout)")
             #expect(!table.stdout.contains("52;c;"), "the whole sequence is gone, not just its ESC")
 
             for format in ["json", "yaml"] {
-                let structured = try cli.run(["campaign", "get", id, "-o", format])
+                let structured = try await cli.run(["campaign", "get", id, "-o", format])
                 #expect(structured.code == 0)
                 let value = format == "json" ? try JSONValue.parse(structured.stdout) : try YAMLBridge.parse(structured.stdout)
                 #expect(value.objectValue?["name"]?.stringValue == Self.hostileName, "\(format) keeps the name exact")
                 #expect(!structured.stdout.contains("\u{1B}"), "\(format) escapes ESC rather than printing it")
             }
 
-            let started = try cli.run(["campaign", "start", id])
+            let started = try await cli.run(["campaign", "start", id])
             #expect(started.code == 0 && started.stdout.contains("Evil"))
             #expect(!Self.hasControls(started.all), "\(started.all.debugDescription)")
 
-            let missing = try cli.run(["campaign", "get", "cd-\u{1B}]0;pwned\u{07}x"])
+            let missing = try await cli.run(["campaign", "get", "cd-\u{1B}]0;pwned\u{07}x"])
             #expect(missing.code == 1 && missing.stderr.contains("not found"))
             #expect(!Self.hasControls(missing.all), "the server's error text is stripped: \(missing.stderr.debugDescription)")
         }
@@ -77,7 +77,7 @@ struct CLIHardeningTests {
             #expect(output.contains("campaign \"\(shown)\""), "\(output.debugDescription)")
             #expect(!Self.hasControls(output.replacingOccurrences(of: "\u{1B}[?2004h", with: "")), "\(output.debugDescription)")
             #expect(output.contains("Deleted \(shown)"), "\(output.debugDescription)")
-            #expect(try cli.run(["campaign", "get", id]).code == 1)
+            #expect(try await cli.run(["campaign", "get", id]).code == 1)
         }
     }
 
@@ -92,7 +92,7 @@ struct CLIHardeningTests {
                 .write(to: path, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path.path)
             for command in [["campaign", "list"], ["config"], ["campaign", "list", "--verbose"]] {
-                let result = try cli.run(command)
+                let result = try await cli.run(command)
                 #expect(result.code == 1)
                 #expect(result.stderr.contains("is not valid YAML: line 4"), "\(result.stderr)")
                 #expect(!result.all.contains(secret) && !result.all.contains(String(secret.prefix(16))), "\(result.all)")
@@ -108,10 +108,10 @@ struct CLIHardeningTests {
             let path = directory.appendingPathComponent("config.yaml")
             try "profiles:\n  p:\n    clientSecret: {env: KORE_CLIENT_SECRET}\n".write(to: path, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: path.path)
-            let refused = try cli.run(["campaign", "list"])
+            let refused = try await cli.run(["campaign", "list"])
             #expect(refused.code == 1 && refused.stderr.contains("writable by group or others (mode 664)"), "\(refused.stderr)")
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path.path)
-            #expect(try cli.run(["campaign", "list"]).code == 0)
+            #expect(try await cli.run(["campaign", "list"]).code == 0)
         }
     }
 
@@ -124,7 +124,7 @@ struct CLIHardeningTests {
             #expect(host == "::1" ? url.hasPrefix("http://[::1]:") : url.hasPrefix("http://127.0.0.1:"), "\(url)")
             var client = cli
             client.extraEnvironment["KORE_HOST"] = url
-            let list = try client.run(["campaign", "list", "-o", "json"])
+            let list = try await client.run(["campaign", "list", "-o", "json"])
             #expect(list.code == 0, "\(list.all)")
             #expect(try JSONValue.parse(list.stdout).arrayValue?.count == 3)
             let log = sandbox.stop()

@@ -37,10 +37,24 @@ struct CLI {
         return environment.filter { !$0.value.isEmpty }
     }
 
-    /// Runs `switchboard ARGS`, feeding `input` to stdin.
-    func run(_ arguments: [String], input: String? = nil) throws -> CLIResult {
+    /// Runs `switchboard ARGS`, feeding `input` to stdin. The wait happens on a thread of its
+    /// own: blocking one of Swift's few shared threads here would starve the other tests running
+    /// in parallel (and the app harnesses whose effects run there).
+    func run(_ arguments: [String], input: String? = nil) async throws -> CLIResult {
+        let binary = Self.binary, environment = environment
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try Self.runBlocking(binary, arguments, environment: environment, input: input)
+                })
+            }
+        }
+    }
+
+    private static func runBlocking(_ binary: URL, _ arguments: [String], environment: [String: String],
+                                    input: String?) throws -> CLIResult {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.environment = environment
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
@@ -50,8 +64,15 @@ struct CLI {
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
+        // Both pipes are drained at once, so a chatty stderr cannot stall the program.
+        let stderrRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var stderr = Data()
+        Thread.detachNewThread {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            stderrRead.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        stderrRead.wait()
         process.waitUntilExit()
         return CLIResult(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                          stderr: String(decoding: stderr, as: UTF8.self))

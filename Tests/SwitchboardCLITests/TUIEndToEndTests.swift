@@ -11,65 +11,65 @@ struct TUIEndToEndTests {
     }
 
     @Test("switchboard demo: browse, open, filter, help, palette, contact lists, resize, quit")
-    func demo() throws {
+    func demo() async throws {
         try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
         let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 40 --refresh 0",
                                    environment: Self.environment)
         defer { tmux.close() }
         // Each wait names everything the test then reads off that screen: a frame may be half
         // drawn when it is captured, so nothing is read that was not waited for.
-        try tmux.waitFor("40 campaigns (", "TYPE", "CALL WINDOW", "demo @ http://127.0.0.1:")
-        try tmux.waitFor("dialing mode")
+        try await tmux.appears("40 campaigns (", "TYPE", "CALL WINDOW", "demo @ http://127.0.0.1:")
+        try await tmux.appears("dialing mode")
         try tmux.send("j", "Enter")
-        try tmux.waitFor("Campaigns (SMS + voice) › ", "── Audience")
-        try tmux.waitForAbsence("CALL WINDOW")
+        try await tmux.appears("Campaigns (SMS + voice) › ", "── Audience")
+        try await tmux.disappears("CALL WINDOW")
         try tmux.send("Escape", "/")
         try tmux.send("status:active", literal: true)
-        try tmux.waitFor("/status:active")
-        try tmux.waitForAbsence(" Ready ")
+        try await tmux.appears("/status:active")
+        try await tmux.disappears(" Ready ")
         try tmux.send("Escape", "?")
-        try tmux.waitFor("── Everywhere", "Ctrl-L")
+        try await tmux.appears("── Everywhere", "Ctrl-L")
         try tmux.send("q", ":")
         try tmux.send("contact-lists", literal: true)
         try tmux.send("Enter")
-        try tmux.waitFor("APIContctList", "RECORDS")
+        try await tmux.appears("APIContctList", "RECORDS")
         try tmux.send("Escape")
         try tmux.resize(width: 80, height: 24)
-        try tmux.waitFor("── Detail")
+        try await tmux.appears("── Detail")
         try tmux.resize(width: 15, height: 5)
-        try tmux.waitFor("too s")
+        try await tmux.appears("too s")
         try tmux.resize(width: 120, height: 40)
-        try tmux.waitFor("CALL WINDOW")
+        try await tmux.appears("CALL WINDOW")
         try tmux.send("C-l", "q")
-        try tmux.waitFor("exit=0")
+        try await tmux.appears("exit=0")
         #expect(!tmux.alternateScreen)
     }
 
     @Test("SIGTERM leaves cleanly: the terminal is given back and the exit is orderly")
-    func sigterm() throws {
+    func sigterm() async throws {
         try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
         let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 5",
                                    environment: Self.environment)
         defer { tmux.close() }
-        try tmux.waitFor("5 campaigns (")
+        try await tmux.appears("5 campaigns (")
         #expect(tmux.alternateScreen)
         kill(try tmux.programPID(), SIGTERM)
-        try tmux.waitFor("exit=0")
+        try await tmux.appears("exit=0")
         #expect(!tmux.alternateScreen)
     }
 
     @Test("a closed session leaves no tmux server and no app behind")
-    func closeLeavesNothing() throws {
+    func closeLeavesNothing() async throws {
         try #require(TmuxSession.isAvailable, "tmux is missing: run `make test`, which installs it")
         let tmux = try TmuxSession(command: "\(TmuxSession.quote(CLI.binary.path)) demo --campaigns 5 --refresh 0",
                                    environment: Self.environment)
-        try tmux.waitFor("5 campaigns (")
+        try await tmux.appears("5 campaigns (")
         let app = try tmux.programPID()
         #expect(tmux.isRunning && TmuxSession.isAlive(app))
         tmux.close()
         #expect(!tmux.isRunning, "the tmux server outlived close()")
         let deadline = Date().addingTimeInterval(10)
-        while TmuxSession.isAlive(app), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while TmuxSession.isAlive(app), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!TmuxSession.isAlive(app), "the app outlived its tmux server")
         #expect(!TmuxSession.live.withLock { $0.contains(tmux.socket) })
     }
@@ -79,10 +79,10 @@ struct TUIEndToEndTests {
         try await withCLI { cli in
             var bare = cli
             bare.extraEnvironment = ["KORE_HOST": "", "KORE_CLIENT_SECRET": "", "KORE_CLIENT_ID": ""]
-            let result = try bare.run([])
+            let result = try await bare.run([])
             #expect(result.code == 1)
             #expect(result.stderr.contains("switchboard demo"))
-            let noTTY = try cli.run([])
+            let noTTY = try await cli.run([])
             #expect(noTTY.code == 1)
             #expect(noTTY.stderr.contains("needs a terminal"))
         }

@@ -30,14 +30,17 @@ final class TmuxSession {
     func close() {
         guard !closed else { return }
         closed = true
-        _ = try? tmux(["kill-server"])
-        // kill-server can leave the server waiting on its panes' processes: escalate, and wait
-        // until it is really gone.
+        // SIGTERM is what kill-server sends the server, but sent from here it takes effect at
+        // once (a kill-server client spawned by the test process was seen to leave the server
+        // running); SIGKILL if it is still there after two seconds.
         if let serverPID {
-            for signal in [SIGTERM, SIGKILL] where !Self.waitForExit(serverPID, timeout: 1) {
-                kill(serverPID, signal)
+            kill(serverPID, SIGTERM)
+            if !Self.waitForExit(serverPID, timeout: 2) {
+                kill(serverPID, SIGKILL)
+                _ = Self.waitForExit(serverPID, timeout: 2)
             }
-            _ = Self.waitForExit(serverPID, timeout: 2)
+        } else {
+            _ = try? tmux(["kill-server"])
         }
         Self.live.withLock { _ = $0.remove(socket) }
     }
@@ -123,34 +126,10 @@ final class TmuxSession {
 
     /// Waits until the screen shows every one of `texts` at once; fails with the screen it saw.
     /// A test waits for exactly what it then asserts: whatever it reads from the returned screen
-    /// must be among `texts`, never a neighbour that may not be drawn yet.
+    /// must be among `texts`, never a neighbour that may not be drawn yet. It polls with
+    /// `Task.sleep`, never blocking a thread that the other tests (and the sandbox) need.
     @discardableResult
-    func waitFor(_ texts: String..., timeout: TimeInterval = 20) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen
-            if texts.allSatisfy(last.contains) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TmuxFailure(Self.missing(texts, in: last, after: timeout))
-    }
-
-    /// Waits until the screen shows none of `texts`.
-    func waitForAbsence(_ texts: String..., timeout: TimeInterval = 10) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen
-            if !texts.contains(where: last.contains) { return }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TmuxFailure("“\(texts.filter(last.contains).joined(separator: "”, “"))” still on screen after \(timeout) s:\n\(last)")
-    }
-
-    /// `waitFor`, polling with `Task.sleep` so that an in-process sandbox keeps its threads.
-    @discardableResult
-    func appears(_ texts: String..., timeout: TimeInterval = 10) async throws -> String {
+    func appears(_ texts: String..., timeout: TimeInterval = 20) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
