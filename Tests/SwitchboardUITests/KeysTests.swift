@@ -170,6 +170,8 @@ extension KeysTests {
         var (state, effects) = try Self.saving()
         #expect(effects.contains { if case .save = $0 { return true } else { return false } })
         #expect(state.editor?.phase == .saving)
+        let footer = AppView.render(state, size: state.size).text.split(separator: "\n").dropLast().last ?? ""
+        #expect(footer.contains("saving… waiting for the server") && !footer.contains("ready to save"), "\(footer)")
         let typed = U.press(&state, .character("!"), .backspace, .control("u"))
         #expect(state.editor?.text(.description) == "changed")
         #expect(typed.isEmpty)  // no draft written either

@@ -123,7 +123,8 @@ enum FormPane {
 
     static func footerLine(_ editor: CampaignEditor, problems count: Int, warnings: Int = 0, into canvas: inout Canvas,
                            rect: Rect) {
-        var status = count == 0 ? (editor.isDirty || editor.mode == .create ? "ready to save" : "no changes")
+        var status = editor.phase == .saving ? "saving… waiting for the server"
+            : count == 0 ? (editor.isDirty || editor.mode == .create ? "ready to save" : "no changes")
             : "\(count) problem\(count == 1 ? "" : "s")"
         if warnings > 0 { status += " · \(warnings) warning\(warnings == 1 ? "" : "s")" }
         let keys = "Tab ⇧Tab fields · Enter choose · ←→ options · Ctrl-S save · Esc cancel · F1 keys"
