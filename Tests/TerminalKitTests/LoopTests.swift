@@ -79,3 +79,43 @@ extension LoopTests {
         #expect(program.resizes == 2)  // the start, and after coming back
     }
 }
+
+/// A program that asks for a frame on every turn (as a clock tick does) but shows the same text.
+final class Ticker: TerminalProgram {
+    var polls = 0
+    var isFinished = false
+    func handle(_ event: InputEvent) {}
+    func poll(now: Date) {
+        polls += 1
+        if polls == 50 { isFinished = true }
+    }
+    var needsFrame: Bool { true }
+    func render(size: Size) -> Canvas {
+        var canvas = Canvas(size: size)
+        canvas.put(polls < 30 ? "same" : "changed", x: 0, y: 0)
+        return canvas
+    }
+    func received(signal: Int32) { isFinished = true }
+    func takeRepaintRequest() -> Bool { polls == 40 }
+}
+
+@Suite("Event loop: frames only for visible changes")
+struct LoopFrameTests {
+    @Test("a turn whose frame looks like the last one sends no frame; a change or a repaint request does")
+    func noFrameWithoutChange() {
+        let backend = HeadlessBackend(size: Size(width: 20, height: 3))
+        TerminalLoop.run(Ticker(), on: backend)
+        // The first frame, the change at poll 30, the repaint asked for at poll 40: three.
+        #expect(backend.frameCount == 3)
+        #expect(backend.lastFrame?.text.hasPrefix("changed") == true)
+    }
+
+    @Test("after a resize the next frame is sent even when it looks the same (the terminal may show anything)")
+    func resizeSendsAFrame() {
+        let size = Size(width: 20, height: 3)
+        let backend = HeadlessBackend(size: size)
+        backend.pendingEvents = [.resize(size)]
+        TerminalLoop.run(Ticker(), on: backend)
+        #expect(backend.frameCount == 4)
+    }
+}

@@ -30,8 +30,11 @@ public enum TerminalLoop {
     /// How long to wait for a key before looking at background results again.
     public static let pollMilliseconds: Int32 = 20
 
+    /// A frame reaches the backend only when it differs from the one on screen (a clock tick that
+    /// changes no visible text is no frame), or when a repaint was asked for.
     public static func run(_ program: TerminalProgram, on backend: TerminalBackend) {
         var lastSize = backend.size
+        var shown: Canvas?
         program.handle(.resize(lastSize))
         while !program.isFinished {
             if let signal = TerminalSignals.take() { program.received(signal: signal) }
@@ -40,16 +43,28 @@ public enum TerminalLoop {
                 // Continued: the terminal may have changed size meanwhile; the frame is drawn whole.
                 lastSize = backend.size
                 program.handle(.resize(lastSize))
-                backend.draw(program.render(size: lastSize))
+                let frame = program.render(size: lastSize)
+                backend.draw(frame)
+                shown = frame
             }
             program.poll(now: Date())
-            if program.takeRepaintRequest() { backend.forceRepaint() }
+            if program.takeRepaintRequest() {
+                backend.forceRepaint()
+                shown = nil
+            }
             if program.needsFrame || backend.size != lastSize {
                 lastSize = backend.size
-                backend.draw(program.render(size: lastSize))
+                let frame = program.render(size: lastSize)
+                if frame != shown {
+                    backend.draw(frame)
+                    shown = frame
+                }
             }
             if program.isFinished { break }
             if let event = backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+                // After a resize the terminal may show anything (and a frame drawn meanwhile may
+                // have been held back): the next frame is sent whatever it looks like.
+                if case .resize = event { shown = nil }
                 program.handle(event)
             }
         }
