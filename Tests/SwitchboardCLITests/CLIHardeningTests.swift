@@ -68,6 +68,21 @@ struct CLIHardeningTests {
         }
     }
 
+    @Test("apply's warnings name a hostile campaign without its control characters")
+    func applyWarningsStripped() async throws {
+        try await withCLI(seed: 2) { cli in
+            let id = try #require(try await Self.createHostile(cli).id)
+            let got = try await cli.run(["campaign", "get", id, "-o", "json"])
+            var object = try #require(try JSONValue.parse(got.stdout).objectValue)
+            object["description"] = .string("changed by apply")
+            let file = try cli.file("hostile.json", JSONValue.object(object).serialized(pretty: true))
+            let applied = try await cli.run(["campaign", "apply", "-f", file])
+            #expect(applied.code == 0, "\(applied.all)")
+            #expect(applied.stderr.contains("warning"), "the name's control characters are warned about: \(applied.stderr)")
+            #expect(!Self.hasControls(applied.all), "\(applied.all.debugDescription)")
+        }
+    }
+
     @Test("delete shows the name without its control characters and takes it typed as shown")
     func deleteHostileName() async throws {
         try await withCLI(seed: 0) { cli in

@@ -53,7 +53,7 @@ extension CampaignCommand {
             if !warnings.isEmpty {
                 // Warnings never refuse: Switchboard's beliefs, and what unchanged fields hold.
                 let header = "warning: \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (not refused):"
-                FileHandle.standardError.write(Data(([header] + warnings + [""]).joined(separator: "\n").utf8))
+                ErrorOutput.write([header] + warnings)
             }
             guard problems.isEmpty else {
                 throw CommandFailure("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was written", problems.joined(separator: "\n"))
@@ -119,9 +119,15 @@ enum CampaignFile {
             }
             text = contents
         }
+        // JSON is read as JSON: the YAML reader refuses characters JSON allows (DEL, C1), so a
+        // `get -o json` of such a campaign could not be applied back.
         let documents: [JSONValue]
-        do { documents = try YAMLBridge.parseAll(text) } catch {
-            throw CommandFailure("\(path) is neither YAML nor JSON: \(error)")
+        if let json = try? JSONValue.parse(Data(text.utf8)) {
+            documents = [json]
+        } else {
+            do { documents = try YAMLBridge.parseAll(text) } catch {
+                throw CommandFailure("\(path) is neither YAML nor JSON: \(error)")
+            }
         }
         var items: [JSONValue] = []
         for document in documents {
