@@ -68,6 +68,31 @@ extension CLITests {
         }
     }
 
+    @Test("apply -f of each create request the docs show creates it, the masked message sent as written")
+    func applyDocsCreateSamples() async throws {
+        let requests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("CampaignModelTests/Fixtures/requests")
+        let samples = try FileManager.default.contentsOfDirectory(atPath: requests.path)
+            .filter { $0.hasPrefix("create-") && $0.contains("campaign") }.sorted()
+        #expect(samples.count == 6)
+        try await withCLI(seed: 12) { cli in
+            for sample in samples {
+                let file = requests.appendingPathComponent(sample).path
+                let applied = try await cli.run(["campaign", "apply", "-f", file])
+                #expect(applied.code == 0, "\(sample): \(applied.all)")
+                let sent = try #require(try JSONValue.parse(Data(contentsOf: URL(fileURLWithPath: file))).objectValue)
+                let name = try #require(sent["name"]?.stringValue)
+                let listed = try JSONValue.parse(await cli.run(["campaign", "list", "-o", "json"]).stdout).arrayValue ?? []
+                let id = try #require(listed.compactMap(\.objectValue).first { $0["name"]?.stringValue == name }
+                    .flatMap { $0["_id"]?.stringValue ?? $0["id"]?.stringValue }, "\(sample) was not created")
+                let got = try JSONValue.parse(await cli.run(["campaign", "get", id, "-o", "json"]).stdout).objectValue
+                if let message = sent["message"]?.objectValue?["message"]?.stringValue {
+                    #expect(got?["message"]?.objectValue?["message"]?.stringValue == message, "\(sample): message kept as written")
+                }
+            }
+        }
+    }
+
     @Test("apply refuses a documented rule broken in a changed field, and only there")
     func applyRefusesOnlyChangedFields() async throws {
         try await withCLI(seed: 12) { cli in
