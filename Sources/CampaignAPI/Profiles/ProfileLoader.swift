@@ -180,6 +180,30 @@ public struct ProfileLoader: Sendable {
         throw APIError(kind: .configuration, summary: "profile \(profile): \(field.rawValue) must be text, {env: NAME} or {file: PATH}")
     }
 
+    /// The `keys:` section of the config file: binding name → the key names bound to it (one
+    /// name or a list). Entries of any other shape come back as problems, never as a failure.
+    ///
+    ///     keys:
+    ///       quit: Ctrl-Q        # Ctrl-C still works as SIGINT
+    ///       page-down: [PgDn, Space]
+    public func keyBindings() throws -> (bindings: [String: [String]], problems: [String]) {
+        guard let section = try readConfig()?.objectValue?["keys"] else { return ([:], []) }
+        guard let entries = section.objectValue else { return ([:], ["keys: must map binding names to keys"]) }
+        var bindings: [String: [String]] = [:]
+        var problems: [String] = []
+        for (name, value) in entries {
+            if let one = value.stringValue ?? value.intValue.map(String.init) {
+                bindings[name] = [one]
+            } else if let list = value.arrayValue, case let names = list.compactMap({ $0.stringValue ?? $0.intValue.map(String.init) }),
+                      names.count == list.count {
+                bindings[name] = names
+            } else {
+                problems.append("keys: \(name) must be a key name or a list of them")
+            }
+        }
+        return (bindings, problems)
+    }
+
     /// Reads the config file, if there is one. It is refused when group or others may write it
     /// (wherever the secret comes from: its `host` decides where credentials go) and, when it
     /// holds an inline secret, when they may read it. Errors never quote the file's text.

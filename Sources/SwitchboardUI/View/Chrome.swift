@@ -6,7 +6,7 @@ enum Chrome {
     static func titleBar(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
         canvas.fill(rect, style: Theme.titleBar)
         let crumbs = " Switchboard › " + state.breadcrumbs.joined(separator: " › ")
-        let hint = "? help  : command  q back "
+        let hint = state.keymap.footer(ScreenKeys.titleHints, separator: "  ") + " "
         let hintX = rect.maxX - DisplayWidth.of(hint)
         let end = canvas.put(DisplayWidth.truncate(crumbs, to: rect.width), x: rect.x, y: rect.y, style: Theme.titleBar)
         if hintX > end + 1 { canvas.put(hint, x: hintX, y: rect.y, style: Theme.titleBar) }
@@ -50,7 +50,7 @@ enum Chrome {
         case .filter:
             let end = canvas.put("/" + state.list.filterText, x: rect.x, y: rect.y, style: Theme.inputLine)
             canvas.put("█", x: end, y: rect.y, style: Theme.inputLine)
-            let hint = "Enter keep · Esc clear · status:active type:sms"
+            let hint = state.keymap.footer(FilterKeys.hints) + " · status:active type:sms"
             if end + DisplayWidth.of(hint) + 3 < rect.maxX {
                 canvas.put(hint, x: rect.maxX - DisplayWidth.of(hint) - 1, y: rect.y, style: Theme.inputLine.with(foreground: .indexed(248)))
             }

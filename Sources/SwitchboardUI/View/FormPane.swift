@@ -67,7 +67,7 @@ enum FormPane {
             draw(row, editor: editor, owned: issues.byField, into: &canvas, x: body.x, y: body.y + offset, maxX: body.maxX)
         }
         footerLine(editor, problems: issues.byField.values.reduce(0) { $0 + $1.count } + issues.general.count,
-                   warnings: report.warnings.count, into: &canvas, rect: footer)
+                   warnings: report.warnings.count, keymap: state.keymap, into: &canvas, rect: footer)
     }
 
     static func draw(_ row: Row, editor: CampaignEditor, owned: [FieldID: [ValidationIssue]], into canvas: inout Canvas,
@@ -121,13 +121,13 @@ enum FormPane {
         }
     }
 
-    static func footerLine(_ editor: CampaignEditor, problems count: Int, warnings: Int = 0, into canvas: inout Canvas,
-                           rect: Rect) {
+    static func footerLine(_ editor: CampaignEditor, problems count: Int, warnings: Int = 0, keymap: Keymap = .standard,
+                           into canvas: inout Canvas, rect: Rect) {
         var status = editor.phase == .saving ? "saving… waiting for the server"
             : count == 0 ? (editor.isDirty || editor.mode == .create ? "ready to save" : "no changes")
             : "\(count) problem\(count == 1 ? "" : "s")"
         if warnings > 0 { status += " · \(warnings) warning\(warnings == 1 ? "" : "s")" }
-        let keys = "Tab ⇧Tab fields · Enter choose · ←→ options · Ctrl-S save · Esc cancel · F1 keys"
+        let keys = keymap.footer(FormKeys.hints)
         canvas.fill(rect, style: Theme.inputLine)
         let end = canvas.put(" " + status + " ", x: rect.x, y: rect.y, style: count == 0 ? Theme.inputLine.bolded : Theme.statusError)
         canvas.put(" " + keys, x: end, y: rect.y, style: Theme.inputLine, maxX: rect.maxX)

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// A picker over the form: the search line, the matches, and what is chosen.
 enum PickerView {
-    static func render(_ picker: Picker, into canvas: inout Canvas, area: Rect) {
+    static func render(_ picker: Picker, keymap: Keymap = .standard, into canvas: inout Canvas, area: Rect) {
         let width = min(64, area.width - 2)
         let height = min(22, area.height - 1)
         guard width >= 20, height >= 6 else { return }
@@ -29,9 +29,8 @@ enum PickerView {
             let style = index == picker.highlighted ? Theme.selected : .plain
             canvas.put(DisplayWidth.fit(mark + item, to: inner.width), x: inner.x, y: listTop + offset, style: style)
         }
-        let footer = picker.allowsSeveral
-            ? "\(picker.chosen.count) chosen · ↑↓ move · Tab choose · Enter done · Esc cancel"
-            : "\(matches.count) of \(picker.items.count) · ↑↓ move · Enter choose · Esc cancel"
+        let counts = picker.allowsSeveral ? "\(picker.chosen.count) chosen" : "\(matches.count) of \(picker.items.count)"
+        let footer = counts + " · " + keymap.footer(PickerKeys.hints(severalChosen: picker.allowsSeveral))
         canvas.put(footer, x: inner.x, y: inner.maxY - 1, style: Theme.dim, maxX: inner.maxX)
     }
 }

@@ -25,6 +25,15 @@ public struct TextInput: Equatable, Sendable {
         lhs.characters == rhs.characters && lhs.cursor == rhs.cursor
     }
 
+    /// The editing keys `handle` takes, for a help screen: (keys, what they do).
+    public static let keyHelp: [(keys: String, help: String)] = [
+        ("← → Ctrl-B Ctrl-F", "move the cursor"),
+        ("Home End Ctrl-A Ctrl-E", "start / end of the text"),
+        ("Backspace Delete Ctrl-D", "erase before / under the cursor"),
+        ("Ctrl-U Ctrl-K", "erase before / after the cursor"),
+        ("Ctrl-W", "erase the word before the cursor"),
+    ]
+
     /// Applies an editing key; true if the key was an editing key (whether or not it changed
     /// anything). Keys it does not know (Tab, Enter, …) are left to the caller.
     @discardableResult

@@ -13,8 +13,14 @@ enum TUILauncher {
             throw CommandFailure(error.description, "For scripts, use the command line: switchboard campaign list --help")
         }
         defer { backend.shutdown() }
-        let state = AppState(connection: connection, supervisorZone: .current, now: Date(),
+        var state = AppState(connection: connection, supervisorZone: .current, now: Date(),
                              refreshInterval: refreshSeconds > 0 ? TimeInterval(refreshSeconds) : nil, readOnly: readOnly)
+        let keys = KeymapLoader.load()
+        state.keymap = keys.keymap
+        if let first = keys.problems.first {
+            // Said at start, where the supervisor looks; `switchboard keys` lists them all.
+            state.lastError = first + (keys.problems.count > 1 ? " (+\(keys.problems.count - 1) more: switchboard keys)" : "")
+        }
         // Drafts are kept and offered back only when the app may write.
         let drafts = readOnly ? nil : DraftStore(directory: DraftStore.defaultDirectory())
         let store = AppStore(state: state, runner: EffectRunner(client: client, drafts: drafts))
