@@ -196,7 +196,7 @@ struct EditFlowTests {
             let found = drafts.load(profile: "demo").drafts
             #expect(found.map(\.working.name) == ["Unsaved 春"])
             app.store.send(.signal(SIGHUP))
-            #expect(app.state.finished)
+            #expect(app.store.isFinished)
         }
         try await withApp(drafts: drafts) { app in
             try await app.start()

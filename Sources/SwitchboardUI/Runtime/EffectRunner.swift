@@ -2,18 +2,29 @@ import CampaignAPI
 import CampaignModel
 import Foundation
 
-/// Runs effects against the Campaign API and answers with actions. The only part of the UI that
-/// reaches the network, and it does so through `CampaignClient`.
+/// Runs effects against the Campaign API and answers with actions that carry data (what the
+/// server said, what failed and how); the words the user reads are made in the update. The only
+/// part of the UI that reaches the network, and it does so through a `CampaignService`.
+///
+/// Work whose task is cancelled (a superseded load, a detail that scrolled away) answers nothing.
 public struct EffectRunner: Sendable {
-    public let client: CampaignClient
+    public let service: CampaignService
     /// Where drafts are kept; nil keeps none.
     public let drafts: DraftStore?
     /// Details fetched at the same time.
-    public var detailConcurrency = 6
+    public let detailConcurrency: Int
+    private let detailSlots: ConcurrencyLimit
 
-    public init(client: CampaignClient, drafts: DraftStore? = nil) {
-        self.client = client
+    public init(service: CampaignService, drafts: DraftStore? = nil, detailConcurrency: Int = 6) {
+        self.service = service
         self.drafts = drafts
+        self.detailConcurrency = detailConcurrency
+        detailSlots = ConcurrencyLimit(detailConcurrency)
+    }
+
+    /// The runner over the real API.
+    public init(client: CampaignClient, drafts: DraftStore? = nil) {
+        self.init(service: .live(client), drafts: drafts)
     }
 
     /// Runs the effects that must not wait (drafts), on the caller's thread; true if `effect`
@@ -34,67 +45,22 @@ public struct EffectRunner: Sendable {
     }
 
     /// Runs `effect`, sending every action it produces (pages as they land, then the result).
+    /// The store's own effects (quit, repaint, suspend, cancel) do nothing here.
     public func run(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) async {
         switch effect {
         case .loadCampaigns(let generation):
-            // The list is asked per type, as the platform's list wants one.
-            // Each type finishes on its own, so that one failing still shows the other's pages.
-            let progress = Locked<[CampaignType: PageCount]>([:])
-            let results = await withTaskGroup(of: (CampaignType, Result<[Campaign], UIError>).self) { group in
-                for type in [CampaignType.sms, .voice] {
-                    group.addTask {
-                        do {
-                            return (type, .success(try await client.listAll(CampaignListRequest(type: type)) { loaded, total, page in
-                                let sum = progress.withLock { counts in
-                                    counts[type] = PageCount(loaded: loaded, total: total)
-                                    return PageCount.sum(Array(counts.values))
-                                }
-                                send(.campaignsPage(generation: generation, campaigns: page, loaded: sum.loaded, total: sum.total))
-                            }))
-                        } catch {
-                            return (type, .failure(Self.message(error)))
-                        }
-                    }
-                }
-                return await group.reduce(into: [(CampaignType, Result<[Campaign], UIError>)]()) { $0.append($1) }
-            }
-            let failures = results.compactMap { type, result -> UIError? in
-                guard case .failure(let error) = result else { return nil }
-                return UIError("\(type == .sms ? "SMS" : "voice") campaigns not loaded: \(error.message)",
-                               isConnectivity: error.isConnectivity)
-            }
-            if let failure = failures.first {
-                let message = failures.map(\.message).joined(separator: "; ")
-                send(.campaignsLoaded(generation: generation, .failure(UIError(message, isConnectivity: failure.isConnectivity))))
-            } else {
-                let all = results.sorted { $0.0 == .sms && $1.0 != .sms }.flatMap { (try? $0.1.get()) ?? [] }
-                send(.campaignsLoaded(generation: generation, .success(all)))
-            }
-        case .loadDetails(let ids):
-            await withTaskGroup(of: Void.self) { group in
-                var remaining = ids[...]
-                func next() {
-                    guard let id = remaining.popFirst() else { return }
-                    group.addTask {
-                        do {
-                            send(.detailLoaded(id: id, .success(try await client.get(id))))
-                        } catch {
-                            send(.detailLoaded(id: id, .failure(Self.message(error))))
-                        }
-                    }
-                }
-                for _ in 0..<detailConcurrency { next() }
-                while await group.next() != nil { next() }
-            }
+            await loadCampaigns(generation: generation, send: send)
+        case .loadDetail(let id):
+            await loadDetail(id, send: send)
         case .loadContactLists:
             do {
-                send(.contactListsLoaded(.success(try await client.contactLists())))
+                send(.contactListsLoaded(.success(try await service.contactLists())))
             } catch {
                 send(.contactListsLoaded(.failure(Self.message(error))))
             }
         case .fetchForEdit(let id):
             do {
-                send(.editLoaded(id: id, .success(try await client.get(id))))
+                send(.editLoaded(id: id, .success(try await service.get(id))))
             } catch {
                 send(.editLoaded(id: id, .failure(Self.message(error))))
             }
@@ -102,74 +68,126 @@ public struct EffectRunner: Sendable {
             await save(request, send: send)
         case .deleteCampaign(let campaign):
             do {
-                try await client.delete(campaign.id, type: campaign.type)
-                send(.deleteFinished(campaign, .success("deleted “\(campaign.name)”")))
+                try await service.delete(campaign.id, campaign.type)
+                send(.deleteFinished(campaign, failure: nil))
             } catch {
-                send(.deleteFinished(campaign, .failure(Self.message(error))))
+                send(.deleteFinished(campaign, failure: Self.message(error)))
             }
         case .trigger(let campaign, let start):
             do {
-                let result = start ? try await client.start(campaign.id, type: campaign.type)
-                    : try await client.stop(campaign.id, type: campaign.type)
-                let said = result.message.map { ": \($0)" } ?? ""
-                send(.triggerFinished(campaign, start: start, .success("\(start ? "started" : "stopped") “\(campaign.name)”\(said)")))
+                let said = start ? try await service.start(campaign.id, campaign.type)
+                    : try await service.stop(campaign.id, campaign.type)
+                send(.triggerFinished(campaign, start: start, .success(said)))
             } catch {
                 send(.triggerFinished(campaign, start: start, .failure(Self.message(error))))
             }
         case .writeDraft, .removeDraft:
             _ = runNow(effect, send: send)
+        case .quit, .repaint, .suspend, .cancel:
+            break
         }
+    }
+
+    /// The list is asked per type, as the platform's list wants one. Each type finishes on its
+    /// own, so that one failing still shows the other's pages.
+    private func loadCampaigns(generation: Int, send: @escaping @Sendable (Action) -> Void) async {
+        let progress = Locked<[CampaignType: PageCount]>([:])
+        let results = await withTaskGroup(of: (CampaignType, Result<[Campaign], UIError>).self) { group in
+            for type in [CampaignType.sms, .voice] {
+                group.addTask {
+                    do {
+                        return (type, .success(try await service.list(type) { loaded, total, page in
+                            guard !Task.isCancelled else { return }
+                            let sum = progress.withLock { counts in
+                                counts[type] = PageCount(loaded: loaded, total: total)
+                                return PageCount.sum(Array(counts.values))
+                            }
+                            send(.campaignsPage(generation: generation, campaigns: page, loaded: sum.loaded, total: sum.total))
+                        }))
+                    } catch {
+                        return (type, .failure(Self.message(error)))
+                    }
+                }
+            }
+            return await group.reduce(into: [(CampaignType, Result<[Campaign], UIError>)]()) { $0.append($1) }
+        }
+        // A newer load took over: this one says nothing more.
+        guard !Task.isCancelled else { return }
+        let failures = results.compactMap { type, result -> UIError? in
+            guard case .failure(let error) = result else { return nil }
+            return UIError("\(type == .sms ? "SMS" : "voice") campaigns not loaded: \(error.message)",
+                           isConnectivity: error.isConnectivity)
+        }
+        if let failure = failures.first {
+            let message = failures.map(\.message).joined(separator: "; ")
+            send(.campaignsLoaded(generation: generation, .failure(UIError(message, isConnectivity: failure.isConnectivity))))
+        } else {
+            let all = results.sorted { $0.0 == .sms && $1.0 != .sms }.flatMap { (try? $0.1.get()) ?? [] }
+            send(.campaignsLoaded(generation: generation, .success(all)))
+        }
+    }
+
+    /// One campaign's full record, at most `detailConcurrency` at a time. Cancelled while waiting
+    /// for its turn or while on the wire, it answers nothing.
+    private func loadDetail(_ id: String, send: @escaping @Sendable (Action) -> Void) async {
+        do { try await detailSlots.acquire() } catch { return }
+        guard !Task.isCancelled else {
+            await detailSlots.release()
+            return
+        }
+        let result: Result<Campaign, UIError>
+        do {
+            result = .success(try await service.get(id))
+        } catch {
+            result = .failure(Self.message(error))
+        }
+        await detailSlots.release()
+        guard !Task.isCancelled else { return }
+        send(.detailLoaded(id: id, result))
     }
 
     /// Safe save: an edit first fetches the campaign again and stops if someone else changed it.
     private func save(_ request: SaveRequest, send: @escaping @Sendable (Action) -> Void) async {
         do {
             if request.mode == .edit, !request.overwrite, let id = request.campaign.id {
-                let current = try await client.get(id)
+                let current = try await service.get(id)
                 if current.updatedAt != request.expectedUpdatedAt {
                     send(.saveConflict(current: current))
                     return
                 }
             }
-            let saved = request.mode == .create ? try await client.create(request.campaign)
-                : try await client.update(request.campaign)
+            let saved = request.mode == .create ? try await service.create(request.campaign)
+                : try await service.update(request.campaign)
             send(.saveFinished(.success(saved)))
         } catch let error as APIError where request.mode == .create && [.server, .timeout].contains(error.kind) {
             // The create may have gone through before the answer was lost: look before retrying.
-            await lookUpAfterFailedCreate(request.campaign, error: error, send: send)
+            await lookUpAfterFailedCreate(request.campaign, failure: Self.saveFailure(error), send: send)
         } catch let error as APIError {
-            let retryable = [.server, .timeout, .cannotConnect, .rateLimited].contains(error.kind)
-            send(.saveFinished(.failure(SaveFailure(
-                message: "not saved — " + error.description + (retryable ? "; your changes are kept, Ctrl-S tries again" : ""),
-                issues: error.issues, retryable: retryable))))
+            send(.saveFinished(.failure(Self.saveFailure(error))))
         } catch {
-            send(.saveFinished(.failure(SaveFailure(message: "not saved — \(error)", retryable: true))))
+            send(.saveFinished(.failure(SaveFailure(kind: nil, description: "\(error)", retryable: true))))
         }
     }
 
-    /// After a create that timed out or got a 5xx: lists the campaigns of its type and says
-    /// whether one of that name now exists (it was created: the app opens it) or not (Ctrl-S
-    /// tries again). When the list cannot be read either, it says so and offers no retry.
-    private func lookUpAfterFailedCreate(_ campaign: Campaign, error: APIError,
+    /// What a save failure is, as data: trying again may help after a 5xx, a timeout, no
+    /// connection or a rate limit.
+    static func saveFailure(_ error: APIError) -> SaveFailure {
+        let retryable = [.server, .timeout, .cannotConnect, .rateLimited].contains(error.kind)
+        return SaveFailure(kind: error.kind, description: error.description, issues: error.issues, retryable: retryable)
+    }
+
+    /// After a create that timed out or got a 5xx: lists the campaigns of its type and answers
+    /// what it found: a campaign of that name (it was created), none, or a failed list.
+    private func lookUpAfterFailedCreate(_ campaign: Campaign, failure: SaveFailure,
                                          send: @escaping @Sendable (Action) -> Void) async {
         let name = campaign.name
-        let what = "not saved — " + error.description
         do {
-            let existing = try await client.listAll(CampaignListRequest(type: campaign.type ?? .sms))
+            let existing = try await service.list(campaign.type ?? .sms) { _, _, _ in }
             let found = existing.first { $0.name == name }
                 ?? existing.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-            if let found {
-                send(.createdDespiteFailure(found, failure: error.description))
-            } else {
-                send(.saveFinished(.failure(SaveFailure(
-                    message: what + "; no campaign named “\(name)” exists: it was not created — Ctrl-S tries again",
-                    issues: error.issues, retryable: true))))
-            }
+            send(.createLookedUp(name: name, failure: failure, found.map(CreateLookup.found) ?? .notFound))
         } catch let lookup {
-            send(.saveFinished(.failure(SaveFailure(
-                message: what + "; whether “\(name)” was created is unknown (the list failed too: "
-                    + Self.message(lookup).message + ") — press r and look for it before saving again",
-                issues: error.issues, retryable: false))))
+            send(.createLookedUp(name: name, failure: failure, .failed(Self.message(lookup))))
         }
     }
 

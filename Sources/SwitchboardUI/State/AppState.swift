@@ -61,7 +61,7 @@ public struct LoadState: Equatable, Sendable {
 }
 
 /// Everything the screen shows comes from here; only `AppUpdate.reduce` changes it.
-public struct AppState: Sendable {
+public struct AppState: Equatable, Sendable {
     public var size = Size(width: 80, height: 24)
     public var stack: [Screen] = [.campaigns]
     public var input: InputLine?
@@ -89,10 +89,6 @@ public struct AppState: Sendable {
     var connectivityError: String?
     /// A passing note for the status bar ("refreshed", "sorted by name").
     public var notice: String?
-    public var repaintRequested = false
-    /// True when the user asked to suspend (Ctrl-Z); the loop gives the terminal back and stops.
-    public var suspendRequested = false
-    public var finished = false
     /// The open create/edit form.
     public var editor: CampaignEditor?
     /// The question on screen, above everything else.
@@ -105,6 +101,8 @@ public struct AppState: Sendable {
     public var editLoading: String?
     /// Keys typed while the form was loading, replayed into it when it opens.
     public var typeAhead: [Key] = []
+    /// The keys as the user bound them (`keys:` in config.yaml) over the default tables.
+    public var keymap = Keymap.standard
 
     public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
                 refreshInterval: TimeInterval? = nil, readOnly: Bool = false) {

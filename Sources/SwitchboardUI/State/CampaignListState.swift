@@ -3,7 +3,7 @@ import Foundation
 
 /// The campaigns the app knows, and what the list shows of them: scope, filter, sort,
 /// selection. `visible` is recomputed only when one of those changes, never per frame.
-public struct CampaignListState: Sendable {
+public struct CampaignListState: Equatable, Sendable {
     public private(set) var campaigns: [Campaign] = []
     public private(set) var rows: [CampaignRow] = []
     private var indexByID: [String: Int] = [:]

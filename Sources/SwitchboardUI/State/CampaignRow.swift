@@ -3,7 +3,7 @@ import Foundation
 
 /// One campaign as the list shows it, worked out once when the campaign arrives so that
 /// scrolling, filtering and sorting 100,000 rows only compare ready values.
-public struct CampaignRow: Sendable {
+public struct CampaignRow: Equatable, Sendable {
     public let id: String
     public let type: String
     public let name: String

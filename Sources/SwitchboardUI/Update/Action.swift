@@ -1,3 +1,4 @@
+import CampaignAPI
 import CampaignModel
 import Foundation
 import TerminalKit
@@ -15,7 +16,7 @@ public struct UIError: Error, Equatable, Sendable {
 }
 
 /// Everything that can change the state: input, time, and the answers of background work.
-public enum Action: Sendable {
+public enum Action: Equatable, Sendable {
     case input(InputEvent)
     case tick(Date)
     /// A page of a campaign load arrived: `loaded` of `total` so far.
@@ -30,28 +31,43 @@ public enum Action: Sendable {
     /// The campaign changed on the server since the form opened; nothing was written.
     case saveConflict(current: Campaign)
     case saveFinished(Result<Campaign, SaveFailure>)
-    /// A create failed (timeout, 5xx), yet a campaign of its name exists now: it was created.
-    case createdDespiteFailure(Campaign, failure: String)
-    case deleteFinished(CampaignRef, Result<String, UIError>)
-    case triggerFinished(CampaignRef, start: Bool, Result<String, UIError>)
+    /// A create failed (timeout, 5xx); the campaigns of its type were listed to see whether it
+    /// went through anyway.
+    case createLookedUp(name: String, failure: SaveFailure, CreateLookup)
+    /// The campaign was deleted (nil) or not (the error).
+    case deleteFinished(CampaignRef, failure: UIError?)
+    /// Started or stopped, with the server's own message if it gave one; or not.
+    case triggerFinished(CampaignRef, start: Bool, Result<String?, UIError>)
     /// Drafts left by earlier runs, found at start.
     case draftsFound([CampaignDraft])
     /// Writing or removing a draft failed.
     case draftFailed(String)
 }
 
-/// A save that did not go through: what to say, the fields the server named, and whether
-/// trying again may help (5xx, timeouts).
+/// A save that did not go through, as the API said it: the kind of failure (nil when it was not
+/// an API error), its description, the fields the server named, and whether trying again may
+/// help (5xx, timeouts, no connection, a rate limit). The update words it for the user.
 public struct SaveFailure: Error, Equatable, Sendable {
-    public let message: String
+    public let kind: APIError.Kind?
+    public let description: String
     public let issues: [ValidationIssue]
     public let retryable: Bool
 
-    public init(message: String, issues: [ValidationIssue] = [], retryable: Bool = false) {
-        self.message = message
+    public init(kind: APIError.Kind?, description: String, issues: [ValidationIssue] = [], retryable: Bool = false) {
+        self.kind = kind
+        self.description = description
         self.issues = issues
         self.retryable = retryable
     }
+}
+
+/// What a look for a campaign whose create failed found.
+public enum CreateLookup: Equatable, Sendable {
+    /// A campaign of that name exists now: the create went through.
+    case found(Campaign)
+    case notFound
+    /// The list could not be read either.
+    case failed(UIError)
 }
 
 /// What a save sends, and what it expects to find on the server first.
@@ -64,10 +80,12 @@ public struct SaveRequest: Equatable, Sendable {
     public let overwrite: Bool
 }
 
-/// Work the update asks for; it runs outside the update and answers with actions.
+/// Work the update asks for; it runs outside the update and answers with actions. Quitting,
+/// repainting and suspending are effects too: the store keeps them for the terminal loop.
 public enum Effect: Equatable, Sendable {
     case loadCampaigns(generation: Int)
-    case loadDetails([String])
+    /// The full record of one campaign (the runner fetches a few at a time).
+    case loadDetail(String)
     case loadContactLists
     case fetchForEdit(String)
     case save(SaveRequest)
@@ -76,4 +94,30 @@ public enum Effect: Equatable, Sendable {
     /// Runs at once, before the next key: a crash right after a keystroke keeps it.
     case writeDraft(CampaignDraft)
     case removeDraft(String)
+    /// The program ends.
+    case quit
+    /// The whole terminal is drawn again (Ctrl-L).
+    case repaint
+    /// The terminal is given back until the shell continues the program (Ctrl-Z).
+    case suspend
+    /// Stops the running work started under `id`; it answers nothing.
+    case cancel(EffectID)
+
+    /// The id under which this work can be cancelled; starting work under an id that is still
+    /// running cancels the older one.
+    public var cancelID: EffectID? {
+        switch self {
+        case .loadCampaigns: return .campaignLoad
+        case .loadDetail(let id): return .detail(id)
+        default: return nil
+        }
+    }
+}
+
+/// Names running work so that a later effect can cancel it.
+public enum EffectID: Hashable, Sendable {
+    /// The campaign list load.
+    case campaignLoad
+    /// The detail fetch of one campaign.
+    case detail(String)
 }

@@ -7,17 +7,17 @@ extension AppUpdate {
     static func dialogKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var dialog = state.dialog else { return [] }
         let count = dialog.buttons.count
-        switch key {
-        case .control("c"):
-            state.finished = true
-            return []
-        case .escape:
+        var action = state.keymap.action(for: key, in: DialogKeys.table)
+        // While a name is typed, a letter is text even when a binding names it (j, k).
+        if isTyping(dialog), key.isText { action = nil }
+        switch action {
+        case .cancel:
             return press(0, &state)
-        case .tab, .right:
+        case .next:
             dialog.focus = (dialog.focus + 1) % count
-        case .backTab, .left:
+        case .previous:
             dialog.focus = (dialog.focus + count - 1) % count
-        case .enter:
+        case .press:
             guard dialog.isEnabled(dialog.focus) else {
                 state.notice = "type the campaign's name exactly to enable \(dialog.buttons[dialog.focus])"
                 return []
@@ -25,10 +25,7 @@ extension AppUpdate {
             return press(dialog.focus, &state)
         case .down: dialog.step(1)
         case .up: dialog.step(-1)
-        // j and k scroll too, unless they are letters of a name being typed.
-        case .character("j") where !isTyping(dialog): dialog.step(1)
-        case .character("k") where !isTyping(dialog): dialog.step(-1)
-        default:
+        case nil:
             if isTyping(dialog) {
                 dialog.typed.handle(key)
             }
@@ -119,24 +116,22 @@ extension AppUpdate {
         return []
     }
 
-    static func deleteFinished(_ campaign: CampaignRef, _ result: Result<String, UIError>, _ state: inout AppState) -> [Effect] {
-        switch result {
-        case .success(let message):
-            state.list.remove(id: campaign.id, now: state.now)
-            state.stack.removeAll { $0 == .campaignDetail(id: campaign.id) }
-            state.notice = message
-            return afterMove(&state)
-        case .failure(let error):
-            state.lastError = "not deleted: " + error.message
+    static func deleteFinished(_ campaign: CampaignRef, failure: UIError?, _ state: inout AppState) -> [Effect] {
+        if let failure {
+            state.lastError = "not deleted: " + failure.message
             return []
         }
+        state.list.remove(id: campaign.id, now: state.now)
+        state.stack.removeAll { $0 == .campaignDetail(id: campaign.id) }
+        state.notice = "deleted “\(campaign.name)”"
+        return afterMove(&state)
     }
 
-    static func triggerFinished(_ campaign: CampaignRef, start: Bool, _ result: Result<String, UIError>,
+    static func triggerFinished(_ campaign: CampaignRef, start: Bool, _ result: Result<String?, UIError>,
                                 _ state: inout AppState) -> [Effect] {
         switch result {
-        case .success(let message):
-            state.notice = message
+        case .success(let said):
+            state.notice = "\(start ? "started" : "stopped") “\(campaign.name)”" + (said.map { ": \($0)" } ?? "")
             return state.load.isLoading ? [] : startLoad(&state)
         case .failure(let error):
             state.lastError = "not \(start ? "started" : "stopped"): " + error.message

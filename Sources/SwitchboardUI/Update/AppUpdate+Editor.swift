@@ -15,21 +15,6 @@ extension AppUpdate {
         return [.fetchForEdit(id)]
     }
 
-    /// A key pressed while the form loads: kept for the form, except Esc (gives up) and Ctrl-C.
-    static func typeAhead(_ key: Key, _ state: inout AppState) -> [Effect] {
-        switch key {
-        case .escape:
-            state.editLoading = nil
-            state.typeAhead = []
-            state.notice = "not opening the form"
-        case .control("c"):
-            state.finished = true
-        default:
-            state.typeAhead.append(key)
-        }
-        return []
-    }
-
     static func editLoaded(id: String, _ result: Result<Campaign, UIError>, _ state: inout AppState) -> [Effect] {
         guard state.editLoading == id else { return [] }
         state.editLoading = nil
@@ -84,42 +69,65 @@ extension AppUpdate {
 
     // MARK: Keys
 
+    /// A key for the open form: the picker's, grid's or form's own bindings first, then the
+    /// bindings they share (save, help), then text for the focused field or the picker's search.
     static func editorKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let before = state.editor else { return [] }
-        var effects: [Effect]
-        switch key {
-        case .control("c"):
-            state.finished = true
-            return []
-        case .control("l"):
-            state.repaintRequested = true
-            return []
-        case .control("s"):
-            effects = requestSave(&state)
-        case .function(1) where before.picker == nil:
-            state.stack.append(.help)
-            state.helpScroll = 0
-            return []
-        case _ where before.saving:
+        let keymap = state.keymap
+        let shared = keymap.action(for: key, in: EditorKeys.table)
+        if before.saving, shared != .save {
             // The form on screen is what is being sent: it takes no edits until the answer.
-            state.notice = key == .escape
+            state.notice = keymap.action(for: key, in: FormKeys.table) == .close
                 ? "the save is already on its way and cannot be called back; its result shows here"
                 : savingRefusal
             return []
-        default:
-            if before.picker != nil {
-                effects = pickerKey(key, &state)
-            } else if before.showsGrid {
-                effects = gridKey(key, &state)
-            } else {
-                effects = formKey(key, &state)
+        }
+        var effects: [Effect]
+        if before.picker != nil, let taken = pickerKey(key, &state) {
+            effects = taken
+        } else if before.picker == nil, before.showsGrid, let taken = gridKey(key, &state) {
+            effects = taken
+        } else if before.picker == nil, !before.showsGrid, let taken = formKey(key, &state) {
+            effects = taken
+        } else if let shared {
+            switch shared {
+            case .save: effects = requestSave(&state)
+            case .help:
+                state.stack.append(.help)
+                state.helpScroll = 0
+                effects = []
             }
+        } else {
+            effects = unboundEditorKey(key, &state)
         }
         return effects + draftEffects(before: before, &state)
     }
 
     /// What a key gets while the form's save is on its way.
     static let savingRefusal = "saving… the form takes no changes until the server answers"
+
+    /// A key no binding took: text for the picker's search or the focused field, else a hint.
+    static func unboundEditorKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor else { return [] }
+        defer { state.editor = editor }
+        if var picker = editor.picker {
+            _ = picker.type(key)
+            editor.picker = picker
+            return []
+        }
+        if editor.showsGrid {
+            state.notice = "\(key) does nothing in the grid — press \(state.keymap.label(of: GridKeys.table.last!)) for its keys"
+            return []
+        }
+        if !editor.edit(key), let field = editor.focusedField {
+            switch field.kind {
+            case .contactLists, .dncList, .timezone: state.notice = "press Enter to choose"
+            case .grid: state.notice = "press Enter to edit the calling hours"
+            default: break
+            }
+        }
+        return []
+    }
 
     /// Keeps the draft on disk in step with the form.
     static func draftEffects(before: CampaignEditor, _ state: inout AppState) -> [Effect] {
@@ -131,17 +139,26 @@ extension AppUpdate {
                                           working: editor.campaign))]
     }
 
-    static func formKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+    /// A form binding; nil when the key is not one (or, like ← → Space, only moves a select's
+    /// choice and the focused field is text).
+    static func formKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
+        guard let action = state.keymap.action(for: key, in: FormKeys.table) else { return nil }
         // Esc first, outside the copy below: a closed form must stay closed.
-        if key == .escape { return escapeForm(&state) }
+        if action == .close { return escapeForm(&state) }
         guard var editor = state.editor, let field = editor.focusedField else { return [] }
+        switch action {
+        case .optionPrevious, .optionNext:
+            guard isSelect(field) else { return nil }
+        default: break
+        }
         defer { state.editor = editor }
-        switch key {
-        case .tab, .down:
-            editor.moveFocus(by: 1)
-        case .backTab, .up:
-            editor.moveFocus(by: -1)
-        case .enter:
+        switch action {
+        case .next: editor.moveFocus(by: 1)
+        case .previous: editor.moveFocus(by: -1)
+        case .optionPrevious: editor.cycle(-1)
+        case .optionNext: editor.cycle(1)
+        case .close: break
+        case .choose:
             switch field.kind {
             case .text, .number: editor.moveFocus(by: 1)
             case .select: editor.cycle(1)
@@ -151,18 +168,8 @@ extension AppUpdate {
                 if let locked = editor.gridLocked {
                     state.lastError = locked
                 } else {
-                    editor.grid.setCellMinutes(GridPane.cellMinutes(forWidth: state.size.width))
+                    editor.grid.setCellMinutes(GridLayout.cellMinutes(forWidth: state.size.width))
                     editor.showsGrid = true
-                }
-            }
-        case .left where isSelect(field), .right where isSelect(field), .character(" ") where isSelect(field):
-            editor.cycle(key == .left ? -1 : 1)
-        default:
-            if !editor.edit(key) {
-                switch field.kind {
-                case .contactLists, .dncList, .timezone: state.notice = "press Enter to choose"
-                case .grid: state.notice = "press Enter to edit the calling hours"
-                default: break
                 }
             }
         }
@@ -198,7 +205,7 @@ extension AppUpdate {
             editor.picker = Picker(purpose: .dncList, items: [Picker.none] + names, chosen: [current.isEmpty ? Picker.none : current],
                                    loading: loading)
         case .timezone:
-            editor.picker = Picker(purpose: .timezone, items: IANAZones.identifiers, chosen: [editor.grid.timezone])
+            editor.picker = .timezones(chosen: editor.grid.timezone)
             return []
         default:
             return []
@@ -206,26 +213,27 @@ extension AppUpdate {
         return loading ? [.loadContactLists] : []
     }
 
-    static func pickerKey(_ key: Key, _ state: inout AppState) -> [Effect] {
-        guard var editor = state.editor, var picker = editor.picker else { return [] }
+    /// A picker binding; nil when the key is not one (Space is text once a search is typed).
+    static func pickerKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
+        guard var editor = state.editor, var picker = editor.picker,
+              let action = state.keymap.action(for: key, in: PickerKeys.table) else { return nil }
+        if action == .toggle, !picker.allowsSeveral || (key.isText && !picker.query.text.isEmpty) { return nil }
         defer { state.editor = editor }
-        switch key {
-        case .escape:
+        switch action {
+        case .cancel:
             editor.picker = nil
             return []
-        case .down, .control("n"): picker.move(1)
-        case .up, .control("p"): picker.move(-1)
+        case .down: picker.move(1)
+        case .up: picker.move(-1)
         case .pageDown: picker.move(10)
         case .pageUp: picker.move(-10)
-        case .tab where picker.allowsSeveral, .character(" ") where picker.allowsSeveral && picker.query.text.isEmpty:
+        case .toggle:
             // Tab chooses, as in fzf; so does Space until a search is typed (then it is a space).
             picker.toggleHighlighted()
-        case .enter:
+        case .choose:
             editor.picker = nil
             choose(from: picker, &editor, &state)
             return []
-        default:
-            _ = picker.type(key)
         }
         editor.picker = picker
         return []
@@ -318,15 +326,40 @@ extension AppUpdate {
             state.lastError = nil
             return [.removeDraft(editor.draftKey)] + afterMove(&state)
         case .failure(let failure):
-            editor.phase = .failed(failure.message)
-            editor.serverIssues = failure.issues
-            state.editor = editor
-            state.notice = nil
-            state.lastError = failure.message
-            if let first = editor.fields.first(where: { editor.issuesByField.byField[$0.id] != nil }) {
-                state.editor?.focus(on: first.id)
-            }
-            return []
+            let message = "not saved — " + failure.description
+                + (failure.kind != nil && failure.retryable ? "; your changes are kept, Ctrl-S tries again" : "")
+            return saveFailed(message, issues: failure.issues, &state)
+        }
+    }
+
+    /// The save did not go through: the form stays, says why and marks the fields the server named.
+    static func saveFailed(_ message: String, issues: [ValidationIssue], _ state: inout AppState) -> [Effect] {
+        guard var editor = state.editor else { return [] }
+        editor.phase = .failed(message)
+        editor.serverIssues = issues
+        state.editor = editor
+        state.notice = nil
+        state.lastError = message
+        if let first = editor.fields.first(where: { editor.issuesByField.byField[$0.id] != nil }) {
+            state.editor?.focus(on: first.id)
+        }
+        return []
+    }
+
+    /// A create failed with a timeout or a 5xx and the list was read to see whether it went
+    /// through: found, the form closes on it; not found, Ctrl-S may try again; the list failing
+    /// too, nobody knows, and saving again could make a second one.
+    static func createLookedUp(name: String, failure: SaveFailure, _ lookup: CreateLookup, _ state: inout AppState) -> [Effect] {
+        let what = "not saved — " + failure.description
+        switch lookup {
+        case .found(let campaign):
+            return createdDespiteFailure(campaign, failure: failure.description, &state)
+        case .notFound:
+            return saveFailed(what + "; no campaign named “\(name)” exists: it was not created — Ctrl-S tries again",
+                              issues: failure.issues, &state)
+        case .failed(let lookupError):
+            return saveFailed(what + "; whether “\(name)” was created is unknown (the list failed too: "
+                + lookupError.message + ") — press r and look for it before saving again", issues: failure.issues, &state)
         }
     }
 
@@ -357,17 +390,7 @@ extension AppUpdate {
 extension Picker {
     /// The DNC picker's "no list" row.
     static let none = "(none)"
-}
 
-/// The form's keys, for the help screen.
-enum FormKeys {
-    static let help: [(String, String)] = [
-        ("Tab ⇧Tab ↓↑", "next / previous field"),
-        ("← → Space", "change a choice (selects)"),
-        ("Enter", "pick lists or timezone; open the calling-hours grid"),
-        ("Ctrl-U Ctrl-W", "clear the field / the word before the cursor"),
-        ("Ctrl-S", "review and save (refused while a field is marked ✖)"),
-        ("Esc", "close the form (asks before throwing changes away)"),
-        ("F1", "this help (? in the grid)"),
-    ]
+    /// The timezone picker, on the zone the hours are in now.
+    static func timezones(chosen: String) -> Picker { Picker(purpose: .timezone, items: IANAZones.identifiers, chosen: [chosen]) }
 }

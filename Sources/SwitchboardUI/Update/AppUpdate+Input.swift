@@ -7,46 +7,21 @@ extension AppUpdate {
         switch event {
         case .resize(let size):
             state.size = size
-            state.repaintRequested = false
-            state.editor?.grid.setCellMinutes(GridPane.cellMinutes(forWidth: size.width))
+            state.editor?.grid.setCellMinutes(GridLayout.cellMinutes(forWidth: size.width))
             return afterMove(&state)
         case .mouse(let mouse):
             return handle(mouse, &state)
         case .paste(let text):
             return paste(text, &state)
         case .key(let key):
-            // Ctrl-Z suspends everywhere, as in other curses programs.
-            if key == .control("z") {
-                state.suspendRequested = true
-                return []
-            }
-            if state.editLoading != nil, state.dialog == nil { return typeAhead(key, &state) }
-            if state.dialog != nil { return dialogKey(key, &state) }
-            if state.screen == .editor, state.editor != nil { return editorKey(key, &state) }
-            if let input = state.input { return type(key, into: input, &state) }
-            guard let command = KeyBindings.command(for: key) else {
-                state.notice = "\(key) does nothing here — press ? for keys"
-                return []
-            }
-            state.notice = nil
-            // Help over an open form: only what leads back to it.
-            if state.editor != nil, ![.back, .close, .quit, .suspend, .repaint, .help, .down, .up, .pageDown, .pageUp, .top, .bottom]
-                .contains(command) {
-                state.notice = "a form is open: Esc goes back to it"
-                return []
-            }
-            if command.isMutating, state.readOnly {
-                state.notice = "read-only: started with --readonly, nothing can be changed"
-                return []
-            }
-            return run(command, &state)
+            return route(key, &state)
         }
     }
 
     static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         switch command {
         case .quit:
-            state.finished = true
+            return [.quit]
         case .back, .close:
             if state.stack.count > 1 {
                 state.stack.removeLast()
@@ -54,7 +29,7 @@ extension AppUpdate {
                 return afterMove(&state)
             }
             if command == .close {
-                state.finished = true
+                return [.quit]
             } else if !state.list.filterText.isEmpty {
                 // Esc on the list never quits: it clears a filter, else it only says how to quit.
                 state.list.setFilter("")
@@ -64,7 +39,7 @@ extension AppUpdate {
                 state.notice = "Esc does nothing on the list — q or :q quits"
             }
         case .suspend:
-            state.suspendRequested = true
+            return [.suspend]
         case .help:
             if state.screen != .help { state.stack.append(.help) }
             state.helpScroll = 0
@@ -82,7 +57,7 @@ extension AppUpdate {
             }
             return effects
         case .repaint:
-            state.repaintRequested = true
+            return [.repaint]
         case .toggleType:
             guard state.screen == .campaigns else { return [] }
             state.list.scope = state.list.scope.next
@@ -143,13 +118,14 @@ extension AppUpdate {
             state.detailScroll = 0
             return afterMove(&state)
         case .campaigns, .campaignDetail:
-            state.detailScroll = max(0, moved(state.detailScroll, count: Int.max / 2))
-            if command == .bottom { state.detailScroll = Int.max / 4 }
+            let limit = ScrollLimit.detail(state)
+            state.detailScroll = min(max(0, moved(state.detailScroll, count: limit + 1)), limit)
         case .contactLists:
             state.contactListSelected = max(0, min(moved(state.contactListSelected, count: state.contactLists.count),
                                                    state.contactLists.count - 1))
         case .help:
-            state.helpScroll = max(0, moved(state.helpScroll, count: Int.max / 2))
+            let limit = ScrollLimit.help(state)
+            state.helpScroll = min(max(0, moved(state.helpScroll, count: limit + 1)), limit)
         case .editor:
             break
         }
@@ -161,43 +137,6 @@ extension AppUpdate {
         let layout = ScreenLayout(state)
         state.list.scrollToSelection(height: layout.listRows)
         return detailsForVisibleRows(&state)
-    }
-
-    /// A key typed into the filter or palette line.
-    static func type(_ key: Key, into input: InputLine, _ state: inout AppState) -> [Effect] {
-        switch input {
-        case .filter:
-            var text = state.list.filterText
-            switch key {
-            case .enter: state.input = nil
-            case .escape:
-                state.input = nil
-                text = ""
-            case .backspace: if !text.isEmpty { text.removeLast() }
-            case .control("u"): text = ""
-            case .character(let character): text.append(character)
-            case .down, .up, .pageDown, .pageUp: return KeyBindings.command(for: key).map { scroll($0, &state) } ?? []
-            default: return []
-            }
-            if text != state.list.filterText { state.list.setFilter(text) }
-            return afterMove(&state)
-        case .palette(var text):
-            switch key {
-            case .escape: state.input = nil
-            case .backspace:
-                if text.isEmpty { state.input = nil } else { text.removeLast(); state.input = .palette(text) }
-            case .tab:
-                if let first = PaletteCommand.completions(text).first { state.input = .palette(first.rawValue) }
-            case .character(let character):
-                text.append(character)
-                state.input = .palette(text)
-            case .enter:
-                state.input = nil
-                return runPalette(text, &state)
-            default: break
-            }
-            return []
-        }
     }
 
     static func runPalette(_ text: String, _ state: inout AppState) -> [Effect] {
@@ -230,12 +169,8 @@ extension AppUpdate {
             if layout.list.contains(x: mouse.x, y: mouse.y) {
                 state.focus = .list
                 if mouse.y == layout.list.y {
-                    var x = layout.list.x + ListPane.gutter
-                    for (column, width) in CampaignColumn.layout(width: layout.list.width - ListPane.gutter) {
-                        if mouse.x < x + width + 1 { return run(.sort(column), &state) }
-                        x += width + 1
-                    }
-                    return []
+                    guard let column = ListLayout.column(atX: mouse.x, in: layout.list) else { return [] }
+                    return run(.sort(column), &state)
                 }
                 state.list.select(position: state.list.scrollTop + mouse.y - layout.list.y - 1)
                 return afterMove(&state)

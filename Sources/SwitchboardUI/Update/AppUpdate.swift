@@ -9,6 +9,7 @@ public enum AppUpdate {
     static let detailBatchLimit = 64
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        defer { clampScrolls(&state) }
         switch action {
         case .input(let event):
             return handle(event, &state)
@@ -48,13 +49,15 @@ public enum AppUpdate {
             }
             return detailsForVisibleRows(&state)
         case .detailLoaded(let id, let result):
-            state.detailsInFlight.remove(id)
+            let wasInFlight = state.detailsInFlight.remove(id) != nil
             switch result {
             case .success(let campaign):
                 state.detailErrors[id] = nil
                 state.list.setDetail(campaign, now: state.now)
                 state.clearConnectivityError()
             case .failure(let error):
+                // A fetch cancelled because its row left the screen records no error.
+                guard wasInFlight else { return [] }
                 state.detailErrors[id] = error.message
                 state.show(error)
             }
@@ -80,18 +83,17 @@ public enum AppUpdate {
             }
             return []
         case .signal:
-            state.finished = true
-            return []
+            return [.quit]
         case .editLoaded(let id, let result):
             return editLoaded(id: id, result, &state)
         case .saveConflict(let current):
             return saveConflict(current: current, &state)
         case .saveFinished(let result):
             return saveFinished(result, &state)
-        case .createdDespiteFailure(let campaign, let failure):
-            return createdDespiteFailure(campaign, failure: failure, &state)
-        case .deleteFinished(let campaign, let result):
-            return deleteFinished(campaign, result, &state)
+        case .createLookedUp(let name, let failure, let lookup):
+            return createLookedUp(name: name, failure: failure, lookup, &state)
+        case .deleteFinished(let campaign, let failure):
+            return deleteFinished(campaign, failure: failure, &state)
         case .triggerFinished(let campaign, let start, let result):
             return triggerFinished(campaign, start: start, result, &state)
         case .draftsFound(let drafts):
@@ -104,36 +106,45 @@ public enum AppUpdate {
     }
 
     /// Starts loading every campaign; the first load also runs at start-up.
+    /// A load still running is cancelled: the new one supersedes it.
     public static func startLoad(_ state: inout AppState) -> [Effect] {
+        let superseded: [Effect] = state.load.isLoading ? [.cancel(.campaignLoad)] : []
         state.load.generation += 1
         state.load.isLoading = true
         state.load.loaded = 0
         state.load.total = 0
         state.load.showsPages = state.list.rows.isEmpty
-        return [.loadCampaigns(generation: state.load.generation)]
+        return superseded + [.loadCampaigns(generation: state.load.generation)]
     }
 
     /// Asks for the full record of each campaign on screen that lacks a current one. One batch
-    /// is in flight at a time, so holding `j` through 100,000 rows never floods the server.
+    /// is in flight at a time, so holding `j` through 100,000 rows never floods the server; the
+    /// fetches of rows that left the screen are cancelled, and once none is left in flight the
+    /// rows on screen now are asked for.
     static func detailsForVisibleRows(_ state: inout AppState) -> [Effect] {
-        guard state.detailsInFlight.isEmpty else { return [] }
         let layout = ScreenLayout(state)
         let list = state.list
-        var ids: [String] = []
         let end = min(list.visible.count, list.scrollTop + max(1, layout.listRows))
         var positions = Array(max(0, list.scrollTop)..<max(max(0, list.scrollTop), end))
         if case .campaignDetail(let id) = state.screen, let position = list.visible.firstIndex(where: { list.rows[$0].id == id }) {
             positions.insert(position, at: 0)
         }
-        for position in positions {
-            let id = list.rows[list.visible[position]].id
+        let onScreen = positions.map { list.rows[list.visible[$0]].id }
+        var effects: [Effect] = []
+        if !state.detailsInFlight.isEmpty {
+            let gone = state.detailsInFlight.subtracting(onScreen).sorted()
+            state.detailsInFlight.subtract(gone)
+            effects = gone.map { .cancel(.detail($0)) }
+            guard state.detailsInFlight.isEmpty else { return effects }
+        }
+        var ids: [String] = []
+        for id in onScreen {
             guard !list.hasCurrentDetail(id), !state.detailsInFlight.contains(id), state.detailErrors[id] == nil,
                   !id.hasPrefix("#") else { continue }
             ids.append(id)
             if ids.count == detailBatchLimit { break }
         }
-        guard !ids.isEmpty else { return [] }
         state.detailsInFlight.formUnion(ids)
-        return [.loadDetails(ids)]
+        return effects + ids.map(Effect.loadDetail)
     }
 }
