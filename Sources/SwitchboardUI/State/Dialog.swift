@@ -54,9 +54,12 @@ public struct Dialog: Equatable, Sendable {
         }
     }
 
-    /// Moves the highlighted row of a list, and scrolls a long dialog.
+    /// Moves the highlighted row of a list (kept on the list), and scrolls a long dialog; the
+    /// update keeps the scroll within the text (`ScrollLimit.dialog`).
     mutating func step(_ delta: Int) {
-        selection = max(0, selection + delta)
+        if case .newCampaign = kind {
+            selection = min(max(0, selection + delta), CampaignVariant.allCases.count - 1)
+        }
         scroll = max(0, scroll + delta)
     }
 

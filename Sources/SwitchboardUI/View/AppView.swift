@@ -18,15 +18,11 @@ public enum AppView {
         case .campaigns:
             ListPane.render(state, into: &canvas, rect: layout.list)
             if let note = layout.listNote { ListPane.renderPartialNote(state, into: &canvas, rect: note) }
-            if let detail = layout.detail {
+            if let detail = layout.detail, let preview = layout.preview {
                 if layout.sideBySide {
                     for y in detail.y..<detail.maxY { canvas.put("│", x: detail.x - 1, y: y, style: Theme.separator) }
-                    DetailPane.render(state.list.selectedCampaign, state: state, into: &canvas, rect: detail, title: true)
-                } else {
-                    DetailPane.render(state.list.selectedCampaign, state: state, into: &canvas,
-                                      rect: Rect(x: detail.x, y: detail.y - 1, width: detail.width, height: detail.height + 1),
-                                      title: true)
                 }
+                DetailPane.render(state.list.selectedCampaign, state: state, into: &canvas, rect: preview, title: true)
             }
         case .campaignDetail(let id):
             DetailPane.render(state.list.campaign(id: id), state: state, into: &canvas, rect: layout.body, title: false)
@@ -41,7 +37,7 @@ public enum AppView {
                 } else {
                     FormPane.render(state, into: &canvas, rect: layout.body)
                 }
-                if let picker = editor.picker { PickerView.render(picker, into: &canvas, area: layout.body) }
+                if let picker = editor.picker { PickerView.render(picker, keymap: state.keymap, into: &canvas, area: layout.body) }
             }
         }
         if let dialog = state.dialog { DialogView.render(dialog, state: state, into: &canvas, area: layout.body) }

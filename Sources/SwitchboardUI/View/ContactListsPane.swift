@@ -38,7 +38,7 @@ enum ContactListsPane {
         let list = state.contactLists[state.contactListSelected]
         canvas.put("── " + list.name + " " + String(repeating: "─", count: infoRect.width), x: infoRect.x, y: infoRect.y,
                    style: Theme.section, maxX: infoRect.maxX)
-        let info: [DetailLine] = [
+        let info: [TextLine] = [
             .field("description", list.description),
             .field("source", list.source),
             .field("duplicates", list.allowDuplicates.map { $0 ? "allowed" : "not allowed" }),
@@ -46,7 +46,9 @@ enum ContactListsPane {
         ]
         for (offset, line) in info.prefix(infoRect.height - 1).enumerated() {
             var x = infoRect.x + 1
-            for (text, style) in line.spans { x = canvas.put(text, x: x, y: infoRect.y + 1 + offset, style: style, maxX: infoRect.maxX) }
+            for (text, tone) in line.spans {
+                x = canvas.put(text, x: x, y: infoRect.y + 1 + offset, style: Theme.style(tone), maxX: infoRect.maxX)
+            }
         }
     }
 }

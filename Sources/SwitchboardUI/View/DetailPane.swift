@@ -1,7 +1,7 @@
 import CampaignModel
 import TerminalKit
 
-/// The selected campaign, every field, scrolled by `detailScroll`.
+/// The selected campaign, every field (`DetailText`), scrolled by `detailScroll`.
 enum DetailPane {
     static func render(_ campaign: Campaign?, state: AppState, into canvas: inout Canvas, rect: Rect, title: Bool) {
         guard !rect.isEmpty else { return }
@@ -18,11 +18,13 @@ enum DetailPane {
                        maxX: area.maxX)
             return
         }
-        let lines = DetailLines.lines(for: campaign, state: state, width: area.width)
+        let lines = DetailText.lines(for: campaign, state: state, width: area.width)
         let top = min(state.detailScroll, max(0, lines.count - area.height))
         for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
             var x = area.x + 1
-            for (text, style) in line.spans { x = canvas.put(text, x: x, y: area.y + offset, style: style, maxX: area.maxX) }
+            for (text, tone) in line.spans {
+                x = canvas.put(text, x: x, y: area.y + offset, style: Theme.style(tone), maxX: area.maxX)
+            }
         }
         if lines.count > area.height {
             let marker = top + area.height < lines.count ? " ↓ more " : " end "

@@ -5,13 +5,6 @@ import TerminalKit
 /// The calling-hours grid editor: seven rows of quarter-hour (or half-hour) cells, a row with
 /// the cursor's day on the supervisor's clock, the exact windows, and the days array a save sends.
 enum GridPane {
-    static let labelWidth = 4
-
-    /// Quarter-hour columns when 96 of them fit, else half-hour, else hour.
-    static func cellMinutes(forWidth width: Int) -> Int {
-        width >= labelWidth + 96 + 2 ? 15 : width >= labelWidth + 48 + 2 ? 30 : 60
-    }
-
     static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
         guard let editor = state.editor, rect.height >= 3 else { return }
         let grid = editor.grid
@@ -23,7 +16,7 @@ enum GridPane {
             y += 1
         }
         line("Calling hours · \(grid.frequency.rawValue) · \(grid.timezone) · \(grid.cellMinutes)-minute cells", Theme.section)
-        let x0 = body.x + 1 + labelWidth
+        let x0 = body.x + 1 + GridLayout.labelWidth
         // Hour scale.
         let perHour = 60 / grid.cellMinutes
         let step = perHour >= 3 ? 1 : perHour == 2 ? 2 : 3
@@ -54,7 +47,7 @@ enum GridPane {
             y += 1
         }
         canvas.fill(footer, style: Theme.inputLine)
-        let hint = " hjkl move · Space toggle · v block · f x fill/clear · y p copy day · 1 2 3 presets · u undo · F freq · z zone · Enter back · ? keys"
+        let hint = " " + state.keymap.footer(GridKeys.hints)
         canvas.put(hint, x: footer.x, y: footer.y, style: Theme.inputLine, maxX: footer.maxX)
     }
 
@@ -102,7 +95,7 @@ enum GridPane {
         if let offset = supervisorOffset(grid.timezone, state: state), offset != 0 {
             let windows = grid.schedule.windows(on: grid.cursor.day)
             let mine = windows.map { window in
-                "\(shifted(window.start, offset)) – \(shifted(window.end, offset))"
+                "\(CallingHoursText.shifted(window.start, offset)) – \(CallingHoursText.shifted(window.end, offset))"
             }
             if !mine.isEmpty {
                 lines.append(("\(grid.cursor.day.code) in your time (\(state.supervisorZone.identifier)): "
@@ -133,14 +126,5 @@ enum GridPane {
         }
         lines.append((entries.isEmpty ? "  [] (no windows)" : current, entries.isEmpty ? Theme.error : .plain))
         return lines
-    }
-
-    /// "Mon 2:00 PM" style: a minute of the campaign's day moved by `offset` minutes.
-    static func shifted(_ minute: Int, _ offset: Int) -> String {
-        let total = minute + offset
-        let dayShift = total < 0 ? " (day before)" : total > 1440 ? " (next day)" : ""
-        let wrapped = ((total % 1440) + 1440) % 1440
-        let time = ClockTime(minutes: total == 1440 ? 1440 : wrapped)!
-        return time.formatted + dayShift
     }
 }

@@ -2,19 +2,14 @@ import TerminalKit
 
 /// The campaign list: a header and only the rows that fit, however many campaigns there are.
 enum ListPane {
-    /// Columns left of the first one, where "▸" marks the selection (visible without colour too).
-    static let gutter = 1
-
     static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
         guard !rect.isEmpty else { return }
         let list = state.list
-        let columns = CampaignColumn.layout(width: rect.width - gutter)
-        var x = rect.x + gutter
-        for (column, width) in columns {
+        let columns = ListLayout.columns(in: rect)
+        for (column, x, width) in columns {
             var title = column.title
             if list.sort.column == column { title += list.sort.ascending ? "▲" : "▼" }
             canvas.put(title, x: x, y: rect.y, width: width, style: Theme.header)
-            x += width + 1
         }
         let rows = max(0, rect.height - 1)
         if list.visible.isEmpty {
@@ -29,15 +24,13 @@ enum ListPane {
             let isSelected = position == list.selected
             let highlight = state.focus == .list ? Theme.selected : Theme.selectedUnfocused
             if isSelected { canvas.put("▸", x: rect.x, y: y, style: highlight) }
-            var x = rect.x + gutter
-            for (column, width) in columns {
+            for (column, x, width) in columns {
                 let (text, style) = cell(column, row: row, state: state)
                 // The selection marks the row's identity (type and name), not every cell: a move
                 // then rewrites a few dozen cells over SSH instead of two whole rows.
                 let marked = isSelected && (column == .type || column == .name)
                 canvas.put(text, x: x, y: y, width: width + (marked && column == .type ? 1 : 0),
                            style: marked ? highlight : style)
-                x += width + 1
             }
         }
     }

@@ -29,10 +29,25 @@ enum Theme {
 
     /// A calling-hours cell: █ open the whole cell, ▌ part of it, · closed.
     static func coverage(_ coverage: CellCoverage) -> (glyph: String, style: Style) {
-        switch coverage {
-        case .full: return ("█", open)
-        case .partial: return ("▌", open)
-        case .empty: return ("·", closed)
+        (coverage.glyph, style(coverage.tone))
+    }
+
+    /// The style of text built outside the view with `tone`.
+    static func style(_ tone: Tone) -> Style {
+        switch tone {
+        case .plain: return .plain
+        case .bold: return Style(bold: true)
+        case .dim: return dim
+        case .label: return label
+        case .section: return section
+        case .error: return error
+        case .warning: return warning
+        case .key: return key
+        case .open: return open
+        case .closed: return closed
+        case .selected: return selected
+        case .status(let text): return status(text)
+        case .now(let tone): return style(tone).underlined.bolded
         }
     }
 

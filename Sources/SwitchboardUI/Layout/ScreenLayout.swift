@@ -70,4 +70,14 @@ public struct ScreenLayout: Equatable {
 
     /// Rows of campaigns the list shows (its header takes one).
     public var listRows: Int { max(0, list.height - 1) }
+
+    /// The detail preview with its title row: beside the list, or under it where the title
+    /// takes the row that separates them.
+    var preview: Rect? {
+        guard let detail else { return nil }
+        return sideBySide ? detail : Rect(x: detail.x, y: detail.y - 1, width: detail.width, height: detail.height + 1)
+    }
+
+    /// Where the preview's lines go, under its title.
+    var previewText: Rect? { preview?.splitTop(1).rest }
 }

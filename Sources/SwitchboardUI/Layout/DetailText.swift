@@ -2,33 +2,19 @@ import CampaignModel
 import Foundation
 import TerminalKit
 
-/// One line of the detail pane: styled pieces of text.
-struct DetailLine {
-    var spans: [(String, Style)]
-
-    init(_ spans: [(String, Style)]) { self.spans = spans }
-    init(_ text: String, _ style: Style = .plain) { spans = [(text, style)] }
-    static let blank = DetailLine("")
-
-    static func field(_ label: String, _ value: String?, _ style: Style = .plain) -> DetailLine {
-        DetailLine([(DisplayWidth.fit(label, to: 17), Theme.label), (value ?? "—", value == nil ? Theme.dim : style)])
-    }
-
-    static func section(_ title: String) -> DetailLine { DetailLine("── " + title, Theme.section) }
-}
-
-/// Every field of a campaign as lines, the calling hours as a week grid.
-enum DetailLines {
-    static func lines(for campaign: Campaign, state: AppState, width: Int) -> [DetailLine] {
+/// Every field of a campaign as lines, the calling hours as a week grid: the detail pane's text,
+/// which the update counts to clamp its scrolling.
+enum DetailText {
+    static func lines(for campaign: Campaign, state: AppState, width: Int) -> [TextLine] {
         let id = campaign.id ?? ""
         let full = state.list.details[id] != nil
-        var lines: [DetailLine] = [DetailLine(campaign.name, Style(bold: true))]
+        var lines: [TextLine] = [TextLine(campaign.name, .bold)]
         let kind = [campaign.type == .sms ? "SMS" : "Voice", campaign.modeOrFormat, campaign.status?.rawValue ?? "no status",
                     "priority \(campaign.priority.map(String.init) ?? "—")"]
-        lines.append(DetailLine(kind.joined(separator: " · "), Theme.status(campaign.status?.rawValue ?? "")))
+        lines.append(TextLine(kind.joined(separator: " · "), .status(campaign.status?.rawValue ?? "")))
         if !full {
             let note = state.detailErrors[id].map { "details unavailable: \($0)" } ?? "loading details…"
-            lines.append(DetailLine(note, state.detailErrors[id] == nil ? Theme.dim : Theme.error))
+            lines.append(TextLine(note, state.detailErrors[id] == nil ? .dim : .error))
         }
         lines.append(.field("id", campaign.id))
         lines.append(.field("description", campaign.description))
@@ -38,7 +24,7 @@ enum DetailLines {
         if campaign.type == .voice { lines += voice(campaign) } else { lines += sms(campaign) }
         if let strategy = campaign.dialingStrategy {
             lines += dialing(strategy)
-            if let hours = strategy.callingHours { lines += CallingHoursLines.lines(hours, campaign: campaign, state: state, width: width) }
+            if let hours = strategy.callingHours { lines += CallingHoursText.lines(hours, campaign: campaign, state: state, width: width) }
         }
         lines.append(.section("Schedule"))
         lines.append(.field("scheduling", campaign.schedule?.isSchedulingEnabled.map { $0 ? "enabled" : "off" }))
@@ -57,7 +43,7 @@ enum DetailLines {
         return lines
     }
 
-    static func voice(_ campaign: Campaign) -> [DetailLine] {
+    static func voice(_ campaign: Campaign) -> [TextLine] {
         [
             .section("Voice"),
             .field("dialing mode", campaign.dialingMode?.rawValue),
@@ -68,8 +54,8 @@ enum DetailLines {
         ]
     }
 
-    static func sms(_ campaign: Campaign) -> [DetailLine] {
-        var lines: [DetailLine] = [.section("Message"), .field("format", campaign.format?.rawValue)]
+    static func sms(_ campaign: Campaign) -> [TextLine] {
+        var lines: [TextLine] = [.section("Message"), .field("format", campaign.format?.rawValue)]
         if let message = campaign.message {
             if message.usesTemplate {
                 lines.append(.field("template", message.templateName))
@@ -88,7 +74,7 @@ enum DetailLines {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
-    static func dialing(_ strategy: DialingStrategy) -> [DetailLine] {
+    static func dialing(_ strategy: DialingStrategy) -> [TextLine] {
         [
             .section("Dialing strategy"),
             .field("caller id", strategy.callerId),
