@@ -11,11 +11,14 @@ public struct CampaignListState: Equatable, Sendable {
     public private(set) var details: [String: Campaign] = [:]
     /// Calling-window status of each campaign whose calling hours are known.
     public private(set) var windows: [String: CallingWindowStatus] = [:]
-    public var scope: TypeScope = .all { didSet { recompute() } }
+    public var scope: TypeScope = .all { didSet { refilter() } }
     public private(set) var filterText = ""
     public var sort = CampaignSort(column: .name) { didSet { recompute() } }
     /// Indices into `rows`, filtered and sorted.
     public private(set) var visible: [Int] = []
+    /// Every row's index in sort order: sorted when the sort or the whole list changes, merged
+    /// with each page that arrives, filtered (in order, never sorted again) on each keystroke.
+    private var ordered: [Int] = []
     /// Position of the selection in `visible`.
     public private(set) var selected = 0
     /// First visible position shown at the top of the pane.
@@ -45,6 +48,7 @@ public struct CampaignListState: Equatable, Sendable {
         campaigns = []
         rows = []
         visible = []
+        ordered = []
         indexByID = [:]
         smsCount = 0
         voiceCount = 0
@@ -58,7 +62,8 @@ public struct CampaignListState: Equatable, Sendable {
 
     /// Adds campaigns not seen yet (pages of a first load as they arrive).
     mutating func append(_ list: [Campaign], now: Date, recomputing: Bool = true) {
-        let keep = recomputing ? selectedRow?.id : nil
+        let keep = selected == 0 ? nil : selectedIndex
+        let first = rows.count
         campaigns.reserveCapacity(campaigns.count + list.count)
         for campaign in list {
             let row = CampaignRow(campaign, index: rows.count)
@@ -71,7 +76,20 @@ public struct CampaignListState: Equatable, Sendable {
                 windows[row.id] = CallingWindowStatus(campaign: campaign, now: now)
             }
         }
-        if recomputing { recompute(keeping: keep) }
+        guard recomputing, rows.count > first else { return }
+        // A page costs its own sort and one merge, not a sort of everything loaded so far.
+        let less = ordering()
+        let added = Array(first..<rows.count).sorted(by: less)
+        ordered = Self.merge(ordered, added, by: less)
+        let filter = CampaignFilter(filterText)
+        if filter.isEmpty, scope == .all {
+            visible = ordered
+        } else {
+            visible = Self.merge(visible, added.filter { scope.includes(rows[$0]) && filter.matches(rows[$0]) }, by: less)
+        }
+        // The top row stays selected while pages arrive, until the user moves.
+        selected = 0
+        if let keep { selected = Self.position(of: keep, in: visible, by: less) ?? 0 }
     }
 
     /// Stores a campaign fetched in full and works out its calling window.
@@ -117,7 +135,7 @@ public struct CampaignListState: Equatable, Sendable {
 
     mutating func setFilter(_ text: String) {
         filterText = text
-        recompute(keeping: selectedRow?.id)
+        refilter()
     }
 
     /// Whether a detail fetched earlier is still current for the listed campaign.
@@ -146,22 +164,66 @@ public struct CampaignListState: Equatable, Sendable {
 
     // MARK: Filter and sort
 
+    /// Sorts every row again (the sort, or the rows' sort keys, changed), then filters.
     private mutating func recompute(keeping id: String? = nil) {
-        // The top row stays selected while pages arrive, until the user moves.
         let keep = selected == 0 ? nil : id ?? selectedRow?.id
+        ordered = Array(rows.indices).sorted(by: ordering())
+        refilter(keeping: keep, wasTop: keep == nil)
+    }
+
+    /// Filters the sorted rows again (the filter or the scope changed), keeping the selection.
+    private mutating func refilter(keeping id: String? = nil, wasTop: Bool? = nil) {
+        let keep = (wasTop ?? (selected == 0)) ? nil : id ?? selectedRow?.id
         let filter = CampaignFilter(filterText)
-        var result = rows.indices.filter { scope.includes(rows[$0]) && (filter.isEmpty || filter.matches(rows[$0])) }
+        visible = filter.isEmpty && scope == .all ? ordered
+            : ordered.filter { scope.includes(rows[$0]) && (filter.isEmpty || filter.matches(rows[$0])) }
+        selected = 0
+        if let keep, let index = indexByID[keep] { selected = Self.position(of: index, in: visible, by: ordering()) ?? 0 }
+        select(position: selected)
+    }
+
+    /// The order of the list: the sort column, then the id, so that no two rows tie.
+    private func ordering() -> (Int, Int) -> Bool {
         let ascending = sort.ascending
         let order = ordering(for: sort.column)
-        result.sort { a, b in
+        let rows = rows
+        return { a, b in
             let comparison = order(a, b)
             if comparison != 0 { return ascending ? comparison < 0 : comparison > 0 }
             return rows[a].id < rows[b].id
         }
-        visible = result
-        selected = 0
-        if let keep { select(id: keep) }
-        select(position: selected)
+    }
+
+    /// Two lists sorted by `less`, as one.
+    static func merge(_ a: [Int], _ b: [Int], by less: (Int, Int) -> Bool) -> [Int] {
+        guard !b.isEmpty else { return a }
+        guard !a.isEmpty else { return b }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var start = a.startIndex
+        for item in b {
+            // Copy the run of `a` before `item` in one go (binary search, then a block copy).
+            var low = start, high = a.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if less(a[middle], item) { low = middle + 1 } else { high = middle }
+            }
+            result.append(contentsOf: a[start..<low])
+            result.append(item)
+            start = low
+        }
+        result.append(contentsOf: a[start...])
+        return result
+    }
+
+    /// Where row `index` stands in `list` (sorted by `less`), if it is there.
+    static func position(of index: Int, in list: [Int], by less: (Int, Int) -> Bool) -> Int? {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if less(list[middle], index) { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == index ? low : nil
     }
 
     /// A three-way comparison of two rows on `column`.

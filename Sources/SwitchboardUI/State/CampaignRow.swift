@@ -17,7 +17,8 @@ public struct CampaignRow: Equatable, Sendable {
     let nameKey: String
     let priorityValue: Int
     let updatedDate: Date
-    let searchText: String
+    /// Name, id, description, mode and lists, lower-cased, as UTF-8: what `/` words search.
+    let searchBytes: [UInt8]
 
     public init(_ campaign: Campaign, index: Int) {
         id = campaign.id ?? "#\(index)"
@@ -33,7 +34,7 @@ public struct CampaignRow: Equatable, Sendable {
         statusKey = status.lowercased()
         nameKey = name.lowercased()
         priorityValue = campaign.priority ?? 0
-        searchText = [name, id, campaign.description ?? "", mode, lists].joined(separator: "\u{1F}").lowercased()
+        searchBytes = Array([name, id, campaign.description ?? "", mode, lists].joined(separator: "\u{1F}").lowercased().utf8)
     }
 }
 

@@ -1,0 +1,107 @@
+import CampaignModel
+import Foundation
+import Testing
+@testable import SwitchboardUI
+
+/// Issue 13, item 7: pages merge into the sorted list (no sort of everything per page) and a
+/// filter keystroke only walks the sorted rows; both must give exactly what a full sort gives.
+@Suite("List at scale: merged pages, filtered sorted rows")
+struct ListScaleTests {
+    static func campaign(_ index: Int, seed: inout UInt64) -> Campaign {
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33)
+        }
+        let names = ["Renewals", "Billing", "Ünïcode 日本", "Welcome", "billing follow-up", "Survey"]
+        var campaign = Campaign(type: next() % 3 == 0 ? .voice : .sms, name: "\(names[next() % names.count]) \(next() % 50)",
+                                contactLists: ["List \(next() % 7)"])
+        campaign.id = "cd-\(index)"
+        campaign.status = [CampaignStatus.ready, .active, .paused, .completed][next() % 4]
+        campaign.priority = next() % 5 + 1
+        campaign.updatedAt = ISOTimestamp.format(Date(timeIntervalSince1970: 1_764_000_000 + Double(next() % 10_000)))
+        return campaign
+    }
+
+    /// What the list must show: every row in scope matching the filter, sorted from scratch.
+    static func expected(_ list: CampaignListState) -> [String] {
+        let filter = CampaignFilter(list.filterText)
+        let column = list.sort.column
+        func key(_ row: CampaignRow) -> String {
+            switch column {
+            case .name: return row.nameKey
+            case .status: return row.statusKey
+            case .priority: return String(row.priorityValue)
+            case .updated: return String(row.updatedDate.timeIntervalSince1970)
+            default: return row.typeKey
+            }
+        }
+        return list.rows.filter { list.scope.includes($0) && (filter.isEmpty || filter.matches($0)) }
+            .sorted { a, b in
+                key(a) != key(b) ? (list.sort.ascending ? key(a) < key(b) : key(a) > key(b)) : a.id < b.id
+            }
+            .map(\.id)
+    }
+
+    @Test("Pages arriving in any order, under any sort, scope and filter, list what a full sort lists")
+    func pagesMergeLikeAFullSort() {
+        var seed: UInt64 = 42
+        let all = (0..<1_200).map { Self.campaign($0, seed: &seed) }
+        let setups: [(CampaignColumn, Bool, TypeScope, String)] = [
+            (.name, true, .all, ""), (.name, false, .sms, "bill"), (.status, true, .all, "status:act"),
+            (.priority, false, .voice, ""), (.updated, true, .all, "日本"), (.type, true, .all, "list 3 renew"),
+        ]
+        for (column, ascending, scope, filter) in setups {
+            var list = CampaignListState()
+            list.sort = CampaignSort(column: column, ascending: ascending)
+            list.scope = scope
+            list.setFilter(filter)
+            var start = 0
+            var size = 1
+            while start < all.count {
+                let end = min(all.count, start + size)
+                list.append(Array(all[start..<end]), now: Date())
+                start = end
+                size = size * 2 % 97 + 1
+                #expect(list.visible.map { list.rows[$0].id } == Self.expected(list), "\(column) \(scope) \(filter)")
+            }
+            // A filter typed later, then cleared: the same rows as from scratch.
+            list.setFilter("welcome 1")
+            #expect(list.visible.map { list.rows[$0].id } == Self.expected(list))
+            list.setFilter("")
+            #expect(list.visible.map { list.rows[$0].id } == Self.expected(list))
+        }
+    }
+
+    @Test("The selection stays on its campaign while pages arrive and the filter changes")
+    func selectionStaysPut() {
+        var seed: UInt64 = 7
+        let all = (0..<500).map { Self.campaign($0, seed: &seed) }
+        var list = CampaignListState()
+        list.append(Array(all[0..<100]), now: Date())
+        list.select(position: 40)
+        let chosen = list.selectedRow?.id
+        for page in stride(from: 100, to: 500, by: 50) {
+            list.append(Array(all[page..<page + 50]), now: Date())
+            #expect(list.selectedRow?.id == chosen)
+        }
+        list.setFilter(String(list.selectedRow!.name.prefix(4)).lowercased())
+        #expect(list.selectedRow?.id == chosen)
+        // Until the user moves, the top row stays selected as pages arrive.
+        var fresh = CampaignListState()
+        fresh.append(Array(all[0..<50]), now: Date())
+        fresh.append(Array(all[50..<500]), now: Date())
+        #expect(fresh.selected == 0)
+    }
+
+    @Test("Byte-wise word search matches what String.contains matches, Unicode included")
+    func byteSearch() {
+        let texts = ["renewals 2026 ünïcode 日本", "", "a", "aaab", "billing\u{1F}cd-1"]
+        let words = ["", "a", "aab", "日本", "ünï", "2026 ü", "b", "zz", "billing\u{1F}cd", "ab"]
+        for text in texts {
+            for word in words {
+                #expect(CampaignFilter.bytes(Array(text.utf8), contain: Array(word.utf8)) == (word.isEmpty || text.contains(word)),
+                        "\(text) ⊇ \(word)")
+            }
+        }
+    }
+}
