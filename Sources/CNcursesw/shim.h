@@ -10,7 +10,13 @@
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
+#include <fcntl.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 static inline WINDOW *sb_stdscr(void) { return stdscr; }
 static inline WINDOW *sb_curscr(void) { return curscr; }
@@ -57,5 +63,37 @@ static inline int sb_put_run(WINDOW *win, int y, int x, const wchar_t *text, int
 
 /// Sets ESCDELAY (milliseconds) unless the user's environment already did.
 static inline void sb_set_escdelay(int ms) { set_escdelay(ms); }
+
+/// The terminal description setupterm() or newterm() made current.
+static inline TERMINAL *sb_cur_term(void) { return cur_term; }
+
+/// A file in memory (memfd on Linux, an unlinked temporary file elsewhere) that collects what
+/// ncurses writes until it goes to the terminal whole; -1 when neither can be made.
+static inline int sb_memory_file(void) {
+#if defined(__linux__) && defined(SYS_memfd_create)
+    int memory = (int)syscall(SYS_memfd_create, "switchboard-frame", 1u /* MFD_CLOEXEC */);
+    if (memory >= 0) return memory;
+#endif
+    FILE *file = tmpfile();
+    if (file == NULL) return -1;
+    int copy = dup(fileno(file));
+    fclose(file);
+    return copy;
+}
+
+/// For tests (Linux): a pipe in packet mode, where each read() returns exactly one write(), with
+/// room for 256 of them. Returns 0, or -1 where packet mode is not available.
+static inline int sb_packet_pipe(int fds[2]) {
+#if defined(__linux__) && defined(SYS_pipe2) && (defined(__x86_64__) || defined(__i386__))
+    if (syscall(SYS_pipe2, fds, 040000 /* O_DIRECT */) != 0) return -1;
+#elif defined(__linux__) && defined(SYS_pipe2) && (defined(__aarch64__) || defined(__arm__))
+    if (syscall(SYS_pipe2, fds, 0200000 /* O_DIRECT */) != 0) return -1;
+#else
+    (void)fds;
+    return -1;
+#endif
+    (void)fcntl(fds[1], 1031 /* F_SETPIPE_SZ */, 1 << 20);
+    return 0;
+}
 
 #endif

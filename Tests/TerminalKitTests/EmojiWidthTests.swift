@@ -8,6 +8,7 @@ import Testing
 
 /// Grouped emoji take the cells ncurses and the terminal give them, so that a name holding one
 /// never shifts a column or a border.
+extension NcursesTests {
 @Suite("Emoji widths agree with ncurses and the terminal", .serialized)
 struct EmojiWidthTests {
     @Test("a ZWJ family, a skin tone, ❤️, a flag and a keycap: their width and the form they are drawn in")
@@ -62,3 +63,4 @@ struct EmojiWidthTests {
         }
     }
 }
+}  // extension NcursesTests

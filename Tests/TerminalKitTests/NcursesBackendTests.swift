@@ -1,7 +1,12 @@
+import CNcursesw
 import Foundation
 import Testing
 @testable import TerminalKit
 
+/// Every suite that opens ncurses, one test at a time: ncurses keeps its current screen in globals.
+@Suite(.serialized) enum NcursesTests {}
+
+extension NcursesTests {
 /// ncurses writing to a file instead of a terminal: what it sends is exactly what a user's
 /// terminal would receive over SSH.
 @Suite("ncurses backend", .serialized)
@@ -40,4 +45,45 @@ struct NcursesBackendTests {
         #expect(same == 0)
         #expect(repaint > first / 2)
     }
+
+    /// The sizes of the write() calls waiting in a packet-mode pipe (one read is one write).
+    static func writes(in pipe: Int32) -> [Int] {
+        var sizes: [Int] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(pipe, $0.baseAddress, $0.count) }
+            guard count > 0 else { return sizes }
+            sizes.append(count)
+        }
+    }
+
+    @Test("each frame reaches the terminal in one write(), ncurses' flushes after cursor moves collected first")
+    func oneWritePerFrame() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(sb_packet_pipe(&ends) == 0, "packet-mode pipes (Linux) count write() calls")
+        defer { close(ends[0]) }
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        // Small enough that a whole frame is one packet (PIPE_BUF, 4,096 bytes).
+        let size = Size(width: 60, height: 12)
+        let backend = try NcursesBackend(terminalType: "xterm-256color", outputDescriptor: ends[1], size: size)
+        let opening = Self.writes(in: ends[0])
+        backend.draw(Self.frame(selected: 0, size: size))
+        let first = Self.writes(in: ends[0])
+        backend.draw(Self.frame(selected: 1, size: size))
+        let move = Self.writes(in: ends[0])
+        backend.draw(Self.frame(selected: 1, size: size))
+        let same = Self.writes(in: ends[0])
+        backend.forceRepaint()
+        backend.draw(Self.frame(selected: 1, size: size))
+        let repaint = Self.writes(in: ends[0])
+        backend.shutdown()
+        let closing = Self.writes(in: ends[0])
+        #expect(opening.count == 1)
+        #expect(first.count == 1 && first[0] > 500, "first frame: \(first)")
+        #expect(move.count == 1 && move[0] < 400, "one row moved: \(move)")
+        #expect(same.isEmpty)
+        #expect(repaint.count == 1 && repaint[0] > 500, "repaint: \(repaint)")
+        #expect(closing.count == 1)
+    }
 }
+}  // extension NcursesTests

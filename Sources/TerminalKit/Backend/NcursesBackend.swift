@@ -7,6 +7,13 @@ public final class NcursesBackend: TerminalBackend {
     public let colorMode: ColorMode
     private let screen: OpaquePointer?
     private let files: [UnsafeMutablePointer<FILE>]
+    /// Collects ncurses' output so that a frame reaches the terminal in one write; nil only when
+    /// no memory file could be made.
+    private let output: FrameOutput?
+    /// True for the user's terminal; false when measuring into a file or pipe.
+    private let isUserTerminal: Bool
+    /// A descriptor given to (or opened by) this backend for measuring, closed at shutdown.
+    private let ownedDescriptor: Int32?
     private var pairs: [PairKey: Int16] = [:]
     private var repaintNext = false
     private var active = true
@@ -17,6 +24,15 @@ public final class NcursesBackend: TerminalBackend {
         let background: Int16
     }
 
+    /// What opening the terminal produced.
+    private struct Opened {
+        var screen: OpaquePointer
+        var files: [UnsafeMutablePointer<FILE>]
+        var output: FrameOutput?
+        var isUserTerminal: Bool
+        var ownedDescriptor: Int32?
+    }
+
     /// Opens the user's terminal (stdin/stdout).
     public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         try self.init(terminalType: nil, outputPath: nil, size: nil, environment: environment)
@@ -24,31 +40,35 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Opens a terminal of `terminalType` writing to `outputPath` and reading nothing, at `size`:
     /// for measuring exactly what ncurses sends. Nil values mean the user's terminal.
-    public init(terminalType: String?, outputPath: String?, size: Size?,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public convenience init(terminalType: String?, outputPath: String?, size: Size?,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         setlocale(LC_ALL, "")
         if environment["ESCDELAY"] == nil { sb_set_escdelay(25) }
         if let outputPath {
-            guard let output = fopen(outputPath, "w"), let input = fopen("/dev/null", "r") else {
-                throw TerminalError.cannotOpen("cannot open \(outputPath)")
-            }
-            guard let created = newterm(terminalType ?? "xterm-256color", output, input) else {
-                throw TerminalError.cannotOpen("unknown terminal type \(terminalType ?? "xterm-256color")")
-            }
-            screen = created
-            files = [output, input]
-            set_term(created)
+            let descriptor = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw TerminalError.cannotOpen("cannot open \(outputPath)") }
+            try self.init(opened: Self.openMeasuring(terminalType ?? "xterm-256color", descriptor: descriptor),
+                          size: size, environment: environment)
         } else {
-            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-                throw TerminalError.notATerminal
-            }
-            guard let created = newterm(nil, sb_stdout(), sb_stdin()) else {
-                throw TerminalError.cannotOpen("cannot start curses for TERM=\(environment["TERM"] ?? "")")
-            }
-            screen = created
-            files = []
-            set_term(created)
+            try self.init(opened: Self.openUserTerminal(environment), size: size, environment: environment)
         }
+    }
+
+    /// A terminal of `terminalType` at `size` writing to `descriptor` (a pipe or file the caller
+    /// reads; this backend closes it at shutdown) and reading nothing.
+    convenience init(terminalType: String, outputDescriptor descriptor: Int32, size: Size,
+                     environment: [String: String] = [:]) throws {
+        setlocale(LC_ALL, "")
+        if environment["ESCDELAY"] == nil { sb_set_escdelay(25) }
+        try self.init(opened: Self.openMeasuring(terminalType, descriptor: descriptor), size: size, environment: environment)
+    }
+
+    private init(opened: Opened, size: Size?, environment: [String: String]) {
+        screen = opened.screen
+        files = opened.files
+        output = opened.output
+        isUserTerminal = opened.isUserTerminal
+        ownedDescriptor = opened.ownedDescriptor
         if let size { resizeterm(Int32(size.height), Int32(size.width)) }
         raw()
         noecho()
@@ -69,16 +89,78 @@ public final class NcursesBackend: TerminalBackend {
         TerminalSignals.install()
     }
 
+    /// ncurses on stdin/stdout. Its writes go to a memory file sent once a frame; its terminal
+    /// modes and the size still come from the tty, through a terminal description opened on the
+    /// tty itself before `newterm` (so that it also remembers the modes the shell had).
+    private static func openUserTerminal(_ environment: [String: String]) throws -> Opened {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let failure = TerminalError.cannotOpen("cannot start curses for TERM=\(environment["TERM"] ?? "")")
+        var status: Int32 = 0
+        guard setupterm(nil, STDOUT_FILENO, &status) == OK, let modes = sb_cur_term() else { throw failure }
+        let descriptor = dup(STDOUT_FILENO)
+        guard descriptor >= 0, let stream = fdopen(descriptor, "w") else { throw failure }
+        guard let created = newterm(nil, stream, sb_stdin()) else {
+            fclose(stream)
+            throw failure
+        }
+        set_term(created)
+        let output = FrameOutput(ncurses: descriptor, terminal: STDOUT_FILENO)
+        if let output {
+            set_curterm(modes)
+            def_prog_mode()
+            output.capture()
+        }
+        return Opened(screen: created, files: [stream], output: output, isUserTerminal: true, ownedDescriptor: nil)
+    }
+
+    /// ncurses writing to `descriptor`, reading /dev/null.
+    private static func openMeasuring(_ terminalType: String, descriptor: Int32) throws -> Opened {
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopen(copy, "w") else {
+            close(descriptor)
+            throw TerminalError.cannotOpen("cannot write to descriptor \(descriptor)")
+        }
+        guard let input = fopen("/dev/null", "r") else {
+            fclose(stream)
+            close(descriptor)
+            throw TerminalError.cannotOpen("cannot open /dev/null")
+        }
+        guard let created = newterm(terminalType, stream, input) else {
+            fclose(stream)
+            fclose(input)
+            close(descriptor)
+            throw TerminalError.cannotOpen("unknown terminal type \(terminalType)")
+        }
+        set_term(created)
+        let output = FrameOutput(ncurses: copy, terminal: descriptor)
+        output?.capture()
+        return Opened(screen: created, files: [stream, input], output: output, isUserTerminal: false,
+                      ownedDescriptor: descriptor)
+    }
+
     /// Key codes for the paste brackets, above every code ncurses defines.
     static let pasteStartCode: Int32 = 0o7001, pasteEndCode: Int32 = 0o7002
 
-    /// Where ncurses writes: the terminal, or the measuring file.
-    private var output: UnsafeMutablePointer<FILE> { files.first ?? sb_stdout() }
-
     /// Writes a control sequence ncurses does not know about, at once.
     private func writeRaw(_ text: String) {
-        fputs(text, output)
-        fflush(output)
+        queueRaw(text)
+        send()
+    }
+
+    /// Adds a control sequence ncurses does not know about to what the next `send()` writes.
+    private func queueRaw(_ text: String) {
+        if let output {
+            output.append(text)
+        } else {
+            let stream = files.first ?? sb_stdout()
+            fputs(text, stream)
+            fflush(stream)
+        }
+    }
+
+    /// Passes on what ncurses wrote since the last time, in one write.
+    private func send() {
+        if let output { output.send() } else if let stream = files.first { fflush(stream) }
     }
 
     public var size: Size { Size(width: Int(getmaxx(sb_stdscr())), height: Int(getmaxy(sb_stdscr()))) }
@@ -115,7 +197,7 @@ public final class NcursesBackend: TerminalBackend {
             repaintNext = false
             wrefresh(sb_curscr())
         }
-        if !files.isEmpty { fflush(files[0]) }
+        send()
     }
 
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
@@ -152,6 +234,8 @@ public final class NcursesBackend: TerminalBackend {
         wtimeout(sb_stdscr(), milliseconds)
         var value: wint_t = 0
         let result = wget_wch(sb_stdscr(), &value)
+        // Reading may make ncurses switch the keypad on (it does so lazily): pass that on.
+        output?.send()
         if result == KEY_CODE_YES { return .function(Int32(bitPattern: UInt32(value))) }
         guard result == OK else { return nil }
         return .character(UInt32(value))
@@ -194,12 +278,14 @@ public final class NcursesBackend: TerminalBackend {
 
     public func suspend() {
         guard active else { return }
-        writeRaw(BracketedPaste.disable)
+        queueRaw(BracketedPaste.disable)
         endwin()
+        send()
         TerminalSignals.stopUntilContinued()
         // Back in the foreground (fg): curses again, the whole screen redrawn on the next frame.
-        writeRaw(BracketedPaste.enable)
+        queueRaw(BracketedPaste.enable)
         doupdate()
+        send()
         repaintNext = true
     }
 
@@ -208,7 +294,7 @@ public final class NcursesBackend: TerminalBackend {
     /// True when the terminal's size is no longer the one ncurses knows: its KEY_RESIZE is on the
     /// way, and a frame drawn now at the old size would wrap and scroll the real screen.
     private var resizePending: Bool {
-        guard files.isEmpty else { return false }
+        guard isUserTerminal else { return false }
         var window = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return false }
         return Int(window.ws_row) != size.height || Int(window.ws_col) != size.width
@@ -217,10 +303,13 @@ public final class NcursesBackend: TerminalBackend {
     public func shutdown() {
         guard active else { return }
         active = false
-        writeRaw(BracketedPaste.disable)
+        queueRaw(BracketedPaste.disable)
         endwin()
+        send()
+        output?.release()
         if let screen { delscreen(screen) }
         for file in files { fclose(file) }
+        if let ownedDescriptor { close(ownedDescriptor) }
         TerminalSignals.uninstall()
     }
 

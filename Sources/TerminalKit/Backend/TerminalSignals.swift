@@ -54,6 +54,8 @@ public enum TerminalSignals {
         signal(SIGTSTP) { _ in TerminalSignals.stopRequested = 1 }
         for number in fatal {
             signal(number) { number in
+                // ncurses writes into memory between frames (FrameOutput): give it the terminal back.
+                if let restore = FrameOutput.crashRestore { dup2(restore.terminal, restore.ncurses) }
                 endwin()
                 signal(number, SIG_DFL)
                 raise(number)
