@@ -35,6 +35,7 @@ bench: deps
 	swift build -c release --product switchboard-bench
 	swift build -c release --product switchboard
 	.build/release/switchboard-bench
+	@command -v strace >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; }
 	python3 scripts/pty_bench.py .build/release/switchboard
 
 bench-sandbox: deps
@@ -49,10 +50,13 @@ bench-tui: deps
 	swift build -c release --product switchboard-bench
 	.build/release/switchboard-bench tui
 
-# Bytes and writes a terminal receives, through a real pty (the release binary, real ncurses).
+# Bytes and writes a terminal receives, through a real pty (the release binary, real ncurses);
+# strace counts the write() calls. PTY_BINARY=.build/debug/switchboard measures a debug build instead.
+PTY_BINARY ?= .build/release/switchboard
 bench-pty: deps
-	swift build -c release --product switchboard
-	python3 scripts/pty_bench.py .build/release/switchboard
+	@command -v strace >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; }
+	@if [ "$(PTY_BINARY)" = .build/release/switchboard ]; then swift build -c release --product switchboard; fi
+	python3 scripts/pty_bench.py $(PTY_BINARY)
 
 clean:
 	rm -rf .build
