@@ -3,18 +3,23 @@ import Foundation
 import TerminalKit
 
 /// The create/edit form: one text input per field, the contact lists, the calling-hours grid,
-/// and the campaign they make. Only fields the user changed are written over the campaign the
-/// form started from, so an edit never rewrites what it did not touch ("9:10 AM" stays).
+/// and what the rules say of the campaign they make (see `CampaignEditor+Campaign.swift`).
+/// The verdict is kept, and worked out again only when something it depends on changes: a
+/// text, the kind, the lists, the calling hours, the server's issues or the base, never a
+/// cursor or focus move.
 public struct CampaignEditor: Equatable, Sendable {
     public enum Mode: String, Codable, Sendable { case create, edit }
 
     public let mode: Mode
     /// The campaign the form started from: as fetched (edit) or the defaults (create).
-    public private(set) var base: Campaign
-    public private(set) var variant: CampaignVariant
-    public private(set) var inputs: [FieldID: TextInput]
-    public private(set) var contactLists: [String]
-    public var grid: GridEditor
+    public private(set) var base: Campaign { didSet { revalidate() } }
+    public private(set) var variant: CampaignVariant { didSet { if variant != oldValue { revalidate() } } }
+    public private(set) var inputs: [FieldID: TextInput] {
+        didSet { if inputs.contains(where: { oldValue[$0.key]?.text != $0.value.text }) || inputs.count != oldValue.count { revalidate() } }
+    }
+    public private(set) var contactLists: [String] { didSet { if contactLists != oldValue { revalidate() } } }
+    /// The calling-hours grid; a change of its hours (not of its cursor) revalidates.
+    public var grid: GridEditor { didSet { if grid.hoursDiffer(from: oldValue) { revalidate() } } }
     /// Why the days cannot be edited in the grid (the server sent days it cannot read).
     public let gridLocked: String?
     /// Where unsaved changes are kept on disk.
@@ -25,7 +30,7 @@ public struct CampaignEditor: Equatable, Sendable {
     public var showsGrid = false
     public var picker: Picker?
     /// Field problems the server reported on the last save; cleared when their field changes.
-    public var serverIssues: [ValidationIssue] = []
+    public var serverIssues: [ValidationIssue] = [] { didSet { if serverIssues != oldValue { revalidate() } } }
     /// Editing, saving (no edits taken) or failed (with the reason).
     public var phase: SavePhase = .editing
     /// True while a save is on its way.
@@ -35,14 +40,23 @@ public struct CampaignEditor: Equatable, Sendable {
         get { if case .failed(let reason) = phase { return reason } else { return nil } }
         set { phase = newValue.map { .failed($0) } ?? (phase == .saving ? .saving : .editing) }
     }
-    /// Days copied with `y` in the grid, pasted with `p`.
-    public var copiedDay: [TimeWindow]?
-    /// Earlier schedules of the grid, newest last, for `u`.
-    public var gridHistory: [WeekSchedule] = []
-    private let initialTexts: [FieldID: String]
-    private let initialLists: [String]
-    private let initialHours: CallingHours
-    private let initialVariant: CampaignVariant
+    /// The rules' verdict on the campaign as it stands, then what the server said (which blocks
+    /// until its field changes). Editing, a blocking rule stops the save only on a field the user
+    /// changed; on an untouched field it is a warning, whatever the server holds there.
+    public private(set) var validation = ValidationReport()
+    /// The blocking issues of each field, and those no field owns.
+    public private(set) var issuesByField = FieldIssues()
+    /// The warnings of each field, and those no field owns.
+    public private(set) var warningsByField = FieldIssues()
+    /// True when the form differs from where it started.
+    public private(set) var isDirty = false
+    /// How many times the verdict was worked out (tests count it); not part of the editor's value.
+    private(set) var revalidations = UncomparedCount()
+    // Where the form started, for the mapping and `isDirty`.
+    let initialTexts: [FieldID: String]
+    let initialLists: [String]
+    let initialHours: CallingHours
+    let initialVariant: CampaignVariant
 
     /// Opens the form on `base`; `working` (a draft) replaces the values the user sees.
     public init(mode: Mode, base: Campaign, variant: CampaignVariant, draftKey: String, working: Campaign? = nil) {
@@ -76,6 +90,7 @@ public struct CampaignEditor: Equatable, Sendable {
         }
         // A new campaign starts on its kind (still changeable); an edit on the name.
         if mode == .edit { focus(on: .name) }
+        revalidate()
     }
 
     /// A new campaign of `variant` with the documented defaults, its hours in `timezone`.
@@ -150,15 +165,8 @@ public struct CampaignEditor: Equatable, Sendable {
     public mutating func setTimezone(_ zone: String, keepLocalTimes: Bool, at instant: Date) {
         let before = grid.schedule
         try? grid.setTimezone(zone, keepLocalTimes: keepLocalTimes, at: instant)
-        recordGridChange(from: before)
+        grid.recordChange(from: before)
         if let field = fields.first(where: { $0.id == .timezone }) { changed(field) }
-    }
-
-    /// Remembers `before` for undo when the grid's schedule changed since.
-    public mutating func recordGridChange(from before: WeekSchedule) {
-        guard grid.schedule != before else { return }
-        gridHistory.append(before)
-        if gridHistory.count > 200 { gridHistory.removeFirst() }
     }
 
     /// A change made in the grid: clears what the server said about the hours.
@@ -171,151 +179,10 @@ public struct CampaignEditor: Equatable, Sendable {
         if let field = fields.first(where: { $0.id == .contactLists }) { changed(field) }
     }
 
-    /// The field's value as one line, for the form.
-    public func display(_ field: FormField) -> String {
-        switch field.kind {
-        case .contactLists: return contactLists.joined(separator: ", ")
-        case .timezone: return grid.timezone
-        case .grid: return CallingHoursSummary.text(grid.schedule)
-        case .select where field.id == .frequency: return grid.frequency.rawValue
-        default: return text(field.id)
-        }
-    }
-
     /// Drops the server's issues about a field the user just changed.
     mutating func changed(_ field: FormField) {
         failure = nil
         serverIssues.removeAll { issue in field.paths.contains { Self.path(issue.path, isUnder: $0) } }
-    }
-
-    // MARK: The campaign
-
-    /// The campaign the form describes now.
-    public var campaign: Campaign {
-        var campaign = base
-        let creating = mode == .create
-        /// The text of a field the user changed (every field when creating).
-        func changed(_ id: FieldID) -> String? {
-            let now = text(id)
-            return creating || now != initialTexts[id] || variant != initialVariant ? now : nil
-        }
-        func number(_ id: FieldID) -> Int?? { changed(id).map { Int($0) } }
-        campaign.type = variant.type
-        if let name = changed(.name) { campaign.name = name }
-        if let description = changed(.description) { campaign.description = creating && description.isEmpty ? nil : description }
-        if let priority = number(.priority) { campaign.priority = priority }
-        if creating || contactLists != initialLists { campaign.contactLists = contactLists }
-        if let dnc = changed(.dncList) {
-            campaign.dncList = dnc.isEmpty ? nil : DNCListRef(id: base.dncList?.name == dnc ? base.dncList?.id : nil, name: dnc)
-        }
-        switch variant {
-        case .smsSimple, .smsTemplate:
-            campaign.format = .simple
-            var message = base.message ?? SMSMessage(text: "")
-            if let text = changed(.message) { message.text = text }
-            if variant == .smsTemplate, let template = changed(.templateName) { message.templateName = template }
-            if variant == .smsSimple, creating { message.templateName = nil }
-            campaign.message = message
-        case .smsAdvanced:
-            campaign.format = .advanced
-            if creating { campaign.message = nil }
-            if let flow = changed(.experienceFlow), !flow.isEmpty || creating { campaign.experienceFlowName = flow }
-        case .voiceAgentless, .voiceProgressive, .voicePreview:
-            campaign.dialingMode = variant == .voiceAgentless ? .agentless : variant == .voiceProgressive ? .progressive : .preview
-            if variant == .voiceAgentless {
-                if let flow = changed(.experienceFlow), !flow.isEmpty || creating { campaign.experienceFlowName = flow }
-                if let detection = changed(.machineDetection) { campaign.machineDetection = .tolerant(detection) }
-            } else if let queue = changed(.queue) {
-                campaign.queueName = queue
-            }
-            if variant == .voicePreview, let skips = number(.maxSkips) { campaign.maxSkips = skips }
-        }
-        var strategy = campaign.dialingStrategy ?? DialingStrategy()
-        if let caller = changed(.callerId) { strategy.callerId = caller.isEmpty ? nil : caller }
-        if variant.type == .voice {
-            if let order = changed(.dialingOrder) { strategy.dialingOrder = .tolerant(order) }
-            if let attempts = number(.maxAttempts) { strategy.maxAttemptsPerRecord = attempts }
-            if let retry = number(.retryPeriod) { strategy.defaultRetryPeriod = retry }
-            if let ring = number(.ringTime) { strategy.maxRingTime = ring }
-        }
-        // A record without calling hours (or without a strategy) stays without them until edited.
-        let hours = callingHours
-        if creating || base.dialingStrategy?.callingHours != nil || hours != initialHours { strategy.callingHours = hours }
-        if creating || campaign.dialingStrategy != nil || strategy != DialingStrategy() { campaign.dialingStrategy = strategy }
-        return campaign
-    }
-
-    /// The calling hours as they would be saved: untouched hours are kept exactly as read.
-    public var callingHours: CallingHours {
-        var hours = grid.callingHours
-        if gridLocked != nil { hours.days = initialHours.days }
-        if hours == gridHoursAtStart { return initialHours }
-        guard gridLocked == nil, let before = try? WeekSchedule(days: initialHours.days) else { return hours }
-        // A day whose windows did not change keeps its entries exactly as the server wrote them.
-        hours.days = Weekday.allCases.flatMap { day -> [CallingDay] in
-            if before.windows(on: day) == grid.schedule.windows(on: day) {
-                return initialHours.days.filter { Weekday(code: $0.day) == day }
-            }
-            return grid.schedule.days.filter { Weekday(code: $0.day) == day }
-        }
-        return hours
-    }
-
-    private var gridHoursAtStart: CallingHours {
-        var hours = initialHours
-        if let schedule = try? WeekSchedule(days: initialHours.days) { hours.days = schedule.days }
-        hours.frequency = hours.frequency ?? .weekly
-        hours.timezone = hours.timezone ?? "UTC"
-        return hours
-    }
-
-    /// The rules' verdict on the campaign as it stands, then what the server said (which blocks
-    /// until its field changes). Editing, a blocking rule stops the save only on a field the user
-    /// changed; on an untouched field it is a warning, whatever the server holds there.
-    public var validation: ValidationReport {
-        let current = campaign
-        var report = CampaignValidator.review(current, comparedTo: mode == .edit ? base : nil)
-        report.blocking += serverIssues
-        return report
-    }
-
-    /// The problems that stop a save: the blocking rules on changed fields and the server's.
-    public var issues: [ValidationIssue] { validation.blocking }
-
-    /// What is said but never refused: Switchboard's beliefs, and problems of untouched fields.
-    public var warnings: [ValidationIssue] { validation.warnings }
-
-    /// The blocking issues of each field, and those no field owns.
-    public var issuesByField: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) {
-        grouped(issues)
-    }
-
-    /// The warnings of each field, and those no field owns.
-    public var warningsByField: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) {
-        grouped(warnings)
-    }
-
-    /// `issues` by the field that owns each (the longest matching path wins), and the rest.
-    func grouped(_ issues: [ValidationIssue]) -> (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) {
-        let fields = fields
-        var byField: [FieldID: [ValidationIssue]] = [:]
-        var general: [ValidationIssue] = []
-        for issue in issues {
-            var best: (FieldID, Int)?
-            for field in fields {
-                for path in field.paths where Self.path(issue.path, isUnder: path) {
-                    if path.count > (best?.1 ?? -1) { best = (field.id, path.count) }
-                }
-            }
-            if let (id, _) = best { byField[id, default: []].append(issue) } else { general.append(issue) }
-        }
-        return (byField, general)
-    }
-
-    /// True when the form differs from where it started.
-    public var isDirty: Bool {
-        variant != initialVariant || contactLists != initialLists || callingHours != initialHours
-            || FieldID.allCases.contains { text($0) != (initialTexts[$0] ?? "") }
     }
 
     /// Takes the server's newer version as the base after a conflict: the fields the user changed
@@ -324,67 +191,68 @@ public struct CampaignEditor: Equatable, Sendable {
         base = campaign
     }
 
+    // MARK: Validation
+
+    /// The problems that stop a save: the blocking rules on changed fields and the server's.
+    public var issues: [ValidationIssue] { validation.blocking }
+
+    /// What is said but never refused: Switchboard's beliefs, and problems of untouched fields.
+    public var warnings: [ValidationIssue] { validation.warnings }
+
+    /// Works out the verdict, the issues by field and `isDirty` again, from the fields as they are.
+    private mutating func revalidate() {
+        revalidations.value += 1
+        validation = freshValidation()
+        issuesByField = grouped(validation.blocking)
+        warningsByField = grouped(validation.warnings)
+        isDirty = freshIsDirty()
+    }
+
+    /// Whether the form differs from where it started, worked out now, as `isDirty` holds it.
+    func freshIsDirty() -> Bool {
+        variant != initialVariant || contactLists != initialLists || callingHours != initialHours
+            || FieldID.allCases.contains { text($0) != (initialTexts[$0] ?? "") }
+    }
+
+    /// The verdict worked out now, as `validation` holds it.
+    func freshValidation() -> ValidationReport {
+        var report = CampaignValidator.review(campaign, comparedTo: mode == .edit ? base : nil)
+        report.blocking += serverIssues
+        return report
+    }
+
+    /// `issues` by the field that owns each (the longest matching path wins), and the rest.
+    func grouped(_ issues: [ValidationIssue]) -> FieldIssues {
+        let fields = fields
+        var grouped = FieldIssues()
+        for issue in issues {
+            var best: (FieldID, Int)?
+            for field in fields {
+                for path in field.paths where Self.path(issue.path, isUnder: path) {
+                    if path.count > (best?.1 ?? -1) { best = (field.id, path.count) }
+                }
+            }
+            if let (id, _) = best { grouped.byField[id, default: []].append(issue) } else { grouped.general.append(issue) }
+        }
+        return grouped
+    }
+
     /// "contactLists[0]" and "message.message" lie under "contactLists" and "message".
     static func path(_ path: String, isUnder prefix: String) -> Bool {
         ValidationIssue.path(path, isUnder: prefix)
     }
-
-    // MARK: Texts
-
-    /// The text each field shows for `campaign`.
-    static func texts(of campaign: Campaign, variant: CampaignVariant) -> [FieldID: String] {
-        let strategy = campaign.dialingStrategy
-        let hours = strategy?.callingHours
-        return [
-            .kind: variant.rawValue,
-            .name: campaign.name,
-            .description: campaign.description ?? "",
-            .priority: campaign.priority.map(String.init) ?? "",
-            .dncList: campaign.dncList?.name ?? "",
-            .message: campaign.message?.text ?? "",
-            .templateName: campaign.message?.templateName ?? "",
-            .experienceFlow: campaign.experienceFlowName ?? "",
-            .machineDetection: campaign.machineDetection?.requestValue ?? MachineDetection.off.rawValue,
-            .queue: campaign.effectiveQueue ?? "",
-            .maxSkips: campaign.maxSkips.map(String.init) ?? "",
-            .callerId: strategy?.callerId ?? "",
-            .dialingOrder: strategy?.dialingOrder?.rawValue ?? DialingOrder.fifo.rawValue,
-            .maxAttempts: strategy?.maxAttemptsPerRecord.map(String.init) ?? "",
-            .retryPeriod: strategy?.defaultRetryPeriod.map(String.init) ?? "",
-            .ringTime: strategy?.maxRingTime.map(String.init) ?? "",
-            .frequency: hours?.frequency?.rawValue ?? "",
-            .timezone: hours?.timezone ?? "",
-        ]
-    }
-
-    static func allowed(for id: FieldID) -> (@Sendable (Character) -> Bool)? {
-        switch id {
-        case .priority, .maxSkips, .maxAttempts, .retryPeriod, .ringTime: return { $0.isASCII && $0.isNumber }
-        case .callerId: return { ($0.isASCII && $0.isNumber) || $0 == "+" }
-        default: return nil
-        }
-    }
 }
 
-/// One line for a week of calling hours: "MO–FR 9:00 AM–6:00 PM, SA 10:00 AM–2:00 PM".
-enum CallingHoursSummary {
-    static func text(_ schedule: WeekSchedule) -> String {
-        guard !schedule.isEmpty else { return "no calling windows" }
-        var groups: [(days: [Weekday], windows: String)] = []
-        for day in Weekday.allCases {
-            let windows = schedule.windows(on: day).map(\.description).joined(separator: ", ")
-            guard !windows.isEmpty else { continue }
-            if let last = groups.last, last.windows == windows, last.days.last?.next == day, day != .monday {
-                groups[groups.count - 1].days.append(day)
-            } else {
-                groups.append(([day], windows))
-            }
-        }
-        return groups.map { group in
-            let days = group.days.count == 1 ? group.days[0].code : "\(group.days[0].code)–\(group.days.last!.code)"
-            return "\(days) \(group.windows)"
-        }.joined(separator: "; ")
-    }
+/// Validation issues by the form field that owns them, and those no field owns.
+public struct FieldIssues: Equatable, Sendable {
+    public var byField: [FieldID: [ValidationIssue]] = [:]
+    public var general: [ValidationIssue] = []
+}
+
+/// A count that two editors never differ by: kept for tests, outside the editor's value.
+struct UncomparedCount: Equatable, Sendable {
+    var value = 0
+    static func == (_: Self, _: Self) -> Bool { true }
 }
 
 extension CampaignEditor {

@@ -31,7 +31,14 @@ public struct GridEditor: Equatable, Sendable {
     public private(set) var cursor: GridPoint
     /// The other corner of a block selection (`v` or Shift+arrows), if one is open.
     public private(set) var anchor: GridPoint?
+    /// Earlier schedules, newest last, for undo (`u`); at most `historyLimit`.
+    public private(set) var history: [WeekSchedule] = []
+    /// A day's windows copied with `y`, pasted with `p`.
+    public var copiedDay: [TimeWindow]?
     private let original: CallingHours
+
+    /// Undo goes back this many changes at most.
+    static let historyLimit = 200
 
     public init(callingHours: CallingHours, cellMinutes: Int = WeekSchedule.quarterHour) throws(ValidationFailure) {
         schedule = try WeekSchedule(days: callingHours.days)
@@ -149,5 +156,27 @@ extension GridEditor {
     public mutating func paste(_ windows: [TimeWindow]) {
         for day in selectedDays { schedule.setWindows(windows, on: day) }
         anchor = nil
+    }
+}
+
+extension GridEditor {
+    /// Remembers `before` for undo when the schedule changed since.
+    public mutating func recordChange(from before: WeekSchedule) {
+        guard schedule != before else { return }
+        history.append(before)
+        if history.count > Self.historyLimit { history.removeFirst() }
+    }
+
+    /// Puts back the schedule before the last recorded change; false when there is none.
+    public mutating func undo() -> Bool {
+        guard let earlier = history.popLast() else { return false }
+        restore(earlier)
+        return true
+    }
+
+    /// Whether the calling hours a save sends differ from `other`'s (a cursor or block move
+    /// does not count).
+    func hoursDiffer(from other: GridEditor) -> Bool {
+        schedule != other.schedule || frequency != other.frequency || timezone != other.timezone
     }
 }

@@ -11,11 +11,10 @@ extension AppUpdate {
         let schedule = editor.grid.schedule
         switch action {
         case .undo:
-            guard let earlier = editor.gridHistory.popLast() else {
+            guard editor.grid.undo() else {
                 state.notice = "nothing to undo"
                 return []
             }
-            editor.grid.restore(earlier)
             editor.gridChanged()
             state.notice = "undone"
             return []
@@ -36,10 +35,10 @@ extension AppUpdate {
         case .fill: editor.grid.set(true)
         case .clear: editor.grid.set(false)
         case .copy:
-            editor.copiedDay = editor.grid.schedule.windows(on: editor.grid.cursor.day)
+            editor.grid.copiedDay = editor.grid.schedule.windows(on: editor.grid.cursor.day)
             state.notice = "copied \(editor.grid.cursor.day.code); \(state.keymap.primary("grid.paste")) pastes it on a day or a block's days"
         case .paste:
-            guard let windows = editor.copiedDay else {
+            guard let windows = editor.grid.copiedDay else {
                 state.notice = "nothing copied yet: \(state.keymap.primary("grid.copy")) copies the cursor's day"
                 return []
             }
@@ -59,7 +58,7 @@ extension AppUpdate {
             editor.showsGrid = false
             editor.grid.toggleBlockOff()
         }
-        editor.recordGridChange(from: schedule)
+        editor.grid.recordChange(from: schedule)
         if editor.grid.callingHours != before { editor.gridChanged() }
         return []
     }

@@ -17,10 +17,9 @@ enum FormPane {
         case note(String, Style)
     }
 
-    static func rows(_ editor: CampaignEditor, issues: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]),
-                     warnings: (byField: [FieldID: [ValidationIssue]], general: [ValidationIssue]) = ([:], []),
+    static func rows(_ editor: CampaignEditor, issues: FieldIssues, warnings: FieldIssues = FieldIssues(),
                      width: Int) -> [Row] {
-        let (byField, general) = issues
+        let (byField, general) = (issues.byField, issues.general)
         var rows: [Row] = []
         if editor.mode == .edit, editor.base.status == .active {
             rows.append(.note("⚠ Active: it is running now; the server may refuse changes until it is stopped.", Theme.warning))
@@ -55,8 +54,8 @@ enum FormPane {
         guard let editor = state.editor, rect.height >= 2 else { return }
         let (body, footer) = rect.splitBottom(1)
         let report = editor.validation
-        let issues = editor.grouped(report.blocking)
-        let rows = rows(editor, issues: issues, warnings: editor.grouped(report.warnings), width: body.width)
+        let issues = editor.issuesByField
+        let rows = rows(editor, issues: issues, warnings: editor.warningsByField, width: body.width)
         let focusRow = rows.firstIndex { if case .field(let index) = $0 { return index == editor.focus }; return false } ?? 0
         // Show the focused field with its problems below it.
         var last = focusRow
@@ -102,11 +101,11 @@ enum FormPane {
                 let input = editor.inputs[field.id] ?? TextInput()
                 input.render(into: &canvas, x: valueX, y: y, width: valueWidth, style: Theme.inputField, focused: focused)
             case .select(let options):
-                let value = editor.display(field)
+                let value = FormFieldText.display(field, in: editor)
                 let text = "‹ " + value + " ›" + (focused ? "  " + options.joined(separator: " · ") : "")
                 after = canvas.put(text, x: valueX, y: y, style: focused ? Theme.inputField : .plain, maxX: maxX)
             case .contactLists, .dncList, .timezone, .grid:
-                let value = editor.display(field)
+                let value = FormFieldText.display(field, in: editor)
                 canvas.put(value.isEmpty ? "—" : value, x: valueX, y: y, width: valueWidth, style: focused ? Theme.inputField : .plain)
             }
             var note = field.rangeText ?? field.hint ?? ""

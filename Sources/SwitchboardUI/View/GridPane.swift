@@ -90,7 +90,7 @@ enum GridPane {
             let end = WeekSchedule.cellWindow(cells.upperBound, cellMinutes: grid.cellMinutes).endTime
             cursor += " · block \(days.first!.code)–\(days.last!.code) \(start.formatted24)–\(end.formatted24)"
         }
-        if let copied = editor.copiedDay { cursor += " · copied: " + (copied.isEmpty ? "closed day" : copied.map(\.description).joined(separator: ", ")) }
+        if let copied = editor.grid.copiedDay { cursor += " · copied: " + (copied.isEmpty ? "closed day" : copied.map(\.description).joined(separator: ", ")) }
         lines.append((cursor, .plain))
         if let offset = supervisorOffset(grid.timezone, state: state), offset != 0 {
             let windows = grid.schedule.windows(on: grid.cursor.day)
