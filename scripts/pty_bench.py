@@ -168,7 +168,7 @@ def main():
     app.wait_for(" campaigns (")
     app.settle(1.5)
     print(f"Through a pty: {binary} demo --campaigns {campaigns} --refresh 0, {COLS}x{ROWS}, TERM=xterm-256color")
-    print("write() calls counted with strace" if trace else "write() calls not counted: strace cannot trace here")
+    print("write() calls counted with strace" if trace else "write() calls not counted: strace is missing or cannot trace here")
 
     # Idle: nothing changes on screen with --refresh 0 (the clock ticks every second).
     idle_seconds = 10
