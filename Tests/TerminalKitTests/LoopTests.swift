@@ -119,3 +119,31 @@ struct LoopFrameTests {
         #expect(backend.frameCount == 4)
     }
 }
+
+/// Remembers the times it is polled with; quits after `turns` polls.
+final class ClockReader: TerminalProgram {
+    var seen: [Date] = []
+    let turns: Int
+    init(turns: Int) { self.turns = turns }
+    var isFinished: Bool { seen.count >= turns }
+    func handle(_ event: InputEvent) {}
+    func poll(now: Date) { seen.append(now) }
+    var needsFrame: Bool { false }
+    func render(size: Size) -> Canvas { Canvas(size: size) }
+    func received(signal: Int32) {}
+    func takeRepaintRequest() -> Bool { false }
+}
+
+extension LoopTests {
+    @Test("the loop polls the program with the clock it is given")
+    func injectedClock() {
+        var ticks = 0.0
+        let start = Date(timeIntervalSince1970: 1_764_775_800)
+        let program = ClockReader(turns: 3)
+        TerminalLoop.run(program, on: HeadlessBackend(size: Size(width: 10, height: 2))) {
+            defer { ticks += 1 }
+            return start.addingTimeInterval(ticks)
+        }
+        #expect(program.seen == [start, start.addingTimeInterval(1), start.addingTimeInterval(2)])
+    }
+}

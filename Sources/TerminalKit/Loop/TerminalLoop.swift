@@ -31,8 +31,9 @@ public enum TerminalLoop {
     public static let pollMilliseconds: Int32 = 20
 
     /// A frame reaches the backend only when it differs from the one on screen (a clock tick that
-    /// changes no visible text is no frame), or when a repaint was asked for.
-    public static func run(_ program: TerminalProgram, on backend: TerminalBackend) {
+    /// changes no visible text is no frame), or when a repaint was asked for. `clock` gives the
+    /// time the program is polled with; tests pass a simulated one.
+    public static func run(_ program: TerminalProgram, on backend: TerminalBackend, clock: () -> Date = Date.init) {
         var lastSize = backend.size
         var shown: Canvas?
         program.handle(.resize(lastSize))
@@ -47,12 +48,14 @@ public enum TerminalLoop {
                 backend.draw(frame)
                 shown = frame
             }
-            program.poll(now: Date())
-            if program.takeRepaintRequest() {
+            program.poll(now: clock())
+            // A repaint (Ctrl-L) is drawn at once, even when the program changed nothing.
+            let repaint = program.takeRepaintRequest()
+            if repaint {
                 backend.forceRepaint()
                 shown = nil
             }
-            if program.needsFrame || backend.size != lastSize {
+            if program.needsFrame || repaint || backend.size != lastSize {
                 lastSize = backend.size
                 let frame = program.render(size: lastSize)
                 if frame != shown {
