@@ -14,9 +14,8 @@ public struct CampaignEditor: Equatable, Sendable {
     /// The campaign the form started from: as fetched (edit) or the defaults (create).
     public private(set) var base: Campaign { didSet { revalidate() } }
     public private(set) var variant: CampaignVariant { didSet { if variant != oldValue { revalidate() } } }
-    public private(set) var inputs: [FieldID: TextInput] {
-        didSet { if inputs.contains(where: { oldValue[$0.key]?.text != $0.value.text }) || inputs.count != oldValue.count { revalidate() } }
-    }
+    /// The fields' texts; a changed text revalidates, a moved text cursor does not.
+    public private(set) var inputs: [FieldID: TextInput] { didSet { if Self.textsDiffer(inputs, oldValue) { revalidate() } } }
     public private(set) var contactLists: [String] { didSet { if contactLists != oldValue { revalidate() } } }
     /// The calling-hours grid; a change of its hours (not of its cursor) revalidates.
     public var grid: GridEditor { didSet { if grid.hoursDiffer(from: oldValue) { revalidate() } } }
@@ -235,6 +234,10 @@ public struct CampaignEditor: Equatable, Sendable {
             if let (id, _) = best { grouped.byField[id, default: []].append(issue) } else { grouped.general.append(issue) }
         }
         return grouped
+    }
+
+    static func textsDiffer(_ one: [FieldID: TextInput], _ other: [FieldID: TextInput]) -> Bool {
+        one.count != other.count || one.contains { other[$0.key]?.text != $0.value.text }
     }
 
     /// "contactLists[0]" and "message.message" lie under "contactLists" and "message".
