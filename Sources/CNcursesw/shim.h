@@ -96,4 +96,20 @@ static inline int sb_packet_pipe(int fds[2]) {
     return 0;
 }
 
+/// For tests: a new pseudo-terminal pair, neither end the controlling terminal. Returns 0 and
+/// fills `master` and `slave`, or -1.
+extern int grantpt(int);
+extern int unlockpt(int);
+extern char *ptsname(int);
+static inline int sb_open_pty(int *master, int *slave) {
+    int m = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+    if (m < 0) return -1;
+    char *name = (grantpt(m) == 0 && unlockpt(m) == 0) ? ptsname(m) : NULL;
+    int s = name ? open(name, O_RDWR | O_NOCTTY) : -1;
+    if (s < 0) { close(m); return -1; }
+    *master = m;
+    *slave = s;
+    return 0;
+}
+
 #endif

@@ -85,5 +85,55 @@ struct NcursesBackendTests {
         #expect(repaint.count == 1 && repaint[0] > 500, "repaint: \(repaint)")
         #expect(closing.count == 1)
     }
+
+    /// Reads what the pty has for its master end until `text` arrived (5 s at most).
+    static func output(from master: Int32, until text: String) async throws -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+            if count > 0 { received += buffer[0..<count] }
+            let shown = String(decoding: received, as: UTF8.self)
+            if shown.contains(text) { return shown }
+            if count <= 0 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    @Test("on a tty, with frames collected in memory: raw mode and the size still come from the tty, and shutdown gives the modes back")
+    func onATerminal() async throws {
+        var master: Int32 = -1, slave: Int32 = -1
+        try #require(sb_open_pty(&master, &slave) == 0)
+        defer { close(master); close(slave) }
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+        var window = winsize(ws_row: 20, ws_col: 70, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(slave, UInt(TIOCSWINSZ), &window)
+        func modes() -> termios {
+            var modes = termios()
+            tcgetattr(slave, &modes)
+            return modes
+        }
+        let shell = modes()
+        #expect(shell.c_lflag & tcflag_t(ISIG) != 0)
+
+        let backend = try NcursesBackend(terminalInput: slave, output: slave, terminalType: "xterm-256color")
+        let size = Size(width: 70, height: 20)
+        #expect(backend.size == size)
+        let raw = modes()
+        #expect(raw.c_lflag & tcflag_t(ICANON | ECHO | ISIG) == 0, "raw(), noecho() reached the tty")
+        #expect(raw.c_iflag & tcflag_t(IXON) == 0)
+        backend.draw(Self.frame(selected: 3, size: size))
+        let shown = try await Self.output(from: master, until: "Campaign 17")
+        #expect(shown.contains("\u{1B}[?2004h"), "bracketed paste switched on")
+        #expect(shown.contains("Campaign 17"))
+
+        backend.shutdown()
+        let after = try await Self.output(from: master, until: "\u{1B}[?2004l")
+        #expect(after.contains("\u{1B}[?2004l"))
+        let restored = modes()
+        #expect(restored.c_lflag == shell.c_lflag)
+        #expect(restored.c_iflag == shell.c_iflag)
+    }
 }
 }  // extension NcursesTests

@@ -10,8 +10,8 @@ public final class NcursesBackend: TerminalBackend {
     /// Collects ncurses' output so that a frame reaches the terminal in one write; nil only when
     /// no memory file could be made.
     private let output: FrameOutput?
-    /// True for the user's terminal; false when measuring into a file or pipe.
-    private let isUserTerminal: Bool
+    /// The tty's descriptor (its size is read from it); nil when measuring into a file or pipe.
+    private let terminal: Int32?
     /// A descriptor given to (or opened by) this backend for measuring, closed at shutdown.
     private let ownedDescriptor: Int32?
     private var pairs: [PairKey: Int16] = [:]
@@ -29,7 +29,7 @@ public final class NcursesBackend: TerminalBackend {
         var screen: OpaquePointer
         var files: [UnsafeMutablePointer<FILE>]
         var output: FrameOutput?
-        var isUserTerminal: Bool
+        var terminal: Int32?
         var ownedDescriptor: Int32?
     }
 
@@ -50,7 +50,9 @@ public final class NcursesBackend: TerminalBackend {
             try self.init(opened: Self.openMeasuring(terminalType ?? "xterm-256color", descriptor: descriptor),
                           size: size, environment: environment)
         } else {
-            try self.init(opened: Self.openUserTerminal(environment), size: size, environment: environment)
+            try self.init(opened: Self.openTerminal(input: STDIN_FILENO, output: STDOUT_FILENO, terminalType: nil,
+                                                    environment: environment),
+                          size: size, environment: environment)
         }
     }
 
@@ -67,7 +69,7 @@ public final class NcursesBackend: TerminalBackend {
         screen = opened.screen
         files = opened.files
         output = opened.output
-        isUserTerminal = opened.isUserTerminal
+        terminal = opened.terminal
         ownedDescriptor = opened.ownedDescriptor
         if let size { resizeterm(Int32(size.height), Int32(size.width)) }
         raw()
@@ -89,28 +91,48 @@ public final class NcursesBackend: TerminalBackend {
         TerminalSignals.install()
     }
 
-    /// ncurses on stdin/stdout. Its writes go to a memory file sent once a frame; its terminal
-    /// modes and the size still come from the tty, through a terminal description opened on the
-    /// tty itself before `newterm` (so that it also remembers the modes the shell had).
-    private static func openUserTerminal(_ environment: [String: String]) throws -> Opened {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        let failure = TerminalError.cannotOpen("cannot start curses for TERM=\(environment["TERM"] ?? "")")
+    /// A tty given by its descriptors (they stay open; the caller closes them): for tests.
+    convenience init(terminalInput input: Int32, output: Int32, terminalType: String,
+                     environment: [String: String] = [:]) throws {
+        setlocale(LC_ALL, "")
+        if environment["ESCDELAY"] == nil { sb_set_escdelay(25) }
+        try self.init(opened: Self.openTerminal(input: input, output: output, terminalType: terminalType,
+                                                environment: environment),
+                      size: nil, environment: environment)
+    }
+
+    /// ncurses on a tty (stdin/stdout for the user's). Its writes go to a memory file sent once a
+    /// frame; its terminal modes and the size still come from the tty, through a terminal
+    /// description opened on the tty itself before `newterm` (so that it also remembers the modes
+    /// the shell had). A nil `terminalType` means `TERM`.
+    private static func openTerminal(input: Int32, output: Int32, terminalType: String?,
+                                     environment: [String: String]) throws -> Opened {
+        guard isatty(input) == 1, isatty(output) == 1 else { throw TerminalError.notATerminal }
+        let failure = TerminalError.cannotOpen("cannot start curses for TERM=\(terminalType ?? environment["TERM"] ?? "")")
         var status: Int32 = 0
-        guard setupterm(nil, STDOUT_FILENO, &status) == OK, let modes = sb_cur_term() else { throw failure }
-        let descriptor = dup(STDOUT_FILENO)
+        guard setupterm(terminalType, output, &status) == OK, let modes = sb_cur_term() else { throw failure }
+        var files: [UnsafeMutablePointer<FILE>] = []
+        var started = false
+        defer { if !started { files.forEach { fclose($0) } } }
+        let descriptor = dup(output)
         guard descriptor >= 0, let stream = fdopen(descriptor, "w") else { throw failure }
-        guard let created = newterm(nil, stream, sb_stdin()) else {
-            fclose(stream)
-            throw failure
+        files.append(stream)
+        var reading = sb_stdin()
+        if input != STDIN_FILENO {
+            guard let opened = fdopen(dup(input), "r") else { throw failure }
+            files.append(opened)
+            reading = opened
         }
+        guard let created = newterm(terminalType, stream, reading) else { throw failure }
         set_term(created)
-        let output = FrameOutput(ncurses: descriptor, terminal: STDOUT_FILENO)
-        if let output {
+        let frames = FrameOutput(ncurses: descriptor, terminal: output)
+        if let frames {
             set_curterm(modes)
             def_prog_mode()
-            output.capture()
+            frames.capture()
         }
-        return Opened(screen: created, files: [stream], output: output, isUserTerminal: true, ownedDescriptor: nil)
+        started = true
+        return Opened(screen: created, files: files, output: frames, terminal: output, ownedDescriptor: nil)
     }
 
     /// ncurses writing to `descriptor`, reading /dev/null.
@@ -134,7 +156,7 @@ public final class NcursesBackend: TerminalBackend {
         set_term(created)
         let output = FrameOutput(ncurses: copy, terminal: descriptor)
         output?.capture()
-        return Opened(screen: created, files: [stream, input], output: output, isUserTerminal: false,
+        return Opened(screen: created, files: [stream, input], output: output, terminal: nil,
                       ownedDescriptor: descriptor)
     }
 
@@ -294,9 +316,9 @@ public final class NcursesBackend: TerminalBackend {
     /// True when the terminal's size is no longer the one ncurses knows: its KEY_RESIZE is on the
     /// way, and a frame drawn now at the old size would wrap and scroll the real screen.
     private var resizePending: Bool {
-        guard isUserTerminal else { return false }
+        guard let terminal else { return false }
         var window = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return false }
+        guard ioctl(terminal, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return false }
         return Int(window.ws_row) != size.height || Int(window.ws_col) != size.width
     }
 
