@@ -1,4 +1,6 @@
+import CampaignAPI
 import CampaignModel
+import CampaignSandbox
 import Foundation
 import Testing
 import TerminalKit
@@ -103,5 +105,27 @@ struct CancellationTests {
         let last = try #require(store.state.list.selectedRow?.id)
         #expect(last == "cd-00199" && store.state.list.hasCurrentDetail(last))
         #expect(firstScreen.allSatisfy { !store.state.list.hasCurrentDetail($0) })
+    }
+
+    @Test("the live service stops its HTTP exchange when its task is cancelled (a slow server does not hold it)")
+    func liveCallStops() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.seedCampaigns = 3
+        configuration.latency = .seconds(4)
+        let sandbox = try await SandboxServer.start(configuration)
+        let credentials = sandbox.credentials
+        let profile = APIProfile(name: "sandbox", host: sandbox.baseURL, streamId: credentials.streamId,
+                                 accountId: credentials.accountId,
+                                 auth: .signed(clientId: credentials.clientId, clientSecret: Secret(credentials.clientSecret)))
+        let service = CampaignService.live(try CampaignClient(profile: profile))
+        let started = ContinuousClock.now
+        let call = Task { try await service.list(.sms) { _, _, _ in } }
+        try await Task.sleep(for: .milliseconds(300))  // the request is on the wire, the server sits on it
+        call.cancel()
+        let result = await call.result
+        let elapsed = ContinuousClock.now - started
+        await sandbox.stop()
+        #expect(throws: CancellationError.self) { try result.get() }
+        #expect(elapsed < .seconds(3), "cancelled after 0.3 s, it returned after \(elapsed)")
     }
 }
