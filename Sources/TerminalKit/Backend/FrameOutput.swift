@@ -29,6 +29,7 @@ final class FrameOutput {
     /// From now on ncurses writes into memory; `send()` passes it on.
     func capture() {
         dup2(memory, ncurses)
+        _ = fcntl(ncurses, F_SETFD, FD_CLOEXEC)  // dup2 clears it; no child process needs it
         Self.crashRestore = (terminal, ncurses)
     }
 
