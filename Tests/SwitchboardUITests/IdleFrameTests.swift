@@ -78,5 +78,9 @@ struct IdleFrameTests {
         #expect(!store.needsFrame)
         store.send(.input(.key(.character("j"))))
         #expect(store.needsFrame)
+        // A resize, even to the same size, is always followed by a frame.
+        _ = store.render(size: Size(width: 120, height: 40))
+        store.send(.input(.resize(Size(width: 120, height: 40))))
+        #expect(store.needsFrame)
     }
 }

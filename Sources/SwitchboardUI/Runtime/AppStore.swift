@@ -42,8 +42,10 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
             if state != before { dirty = true }
         }
         if case .input(.resize) = action {
-            // The frame after a resize is drawn whole anyway.
+            // After a resize the terminal may show anything: a frame follows, drawn whole, even
+            // at the same size.
             repaintWanted = false
+            dirty = true
         }
         for effect in effects { start(effect) }
     }
