@@ -136,4 +136,29 @@ extension GridEditorTests {
         #expect(editor.anchor == nil)
         #expect(windows(editor) == ["MO 9:10 AM–12:00 PM", "MO 1:00 PM–5:20 PM"])
     }
+
+    @Test("undo lives with the grid: only real changes are kept, undone newest first, at most 200")
+    func undoHistory() throws {
+        var editor = try Self.editor([Self.day("MO", "9:10 AM", "5:20 PM")])
+        let start = editor.schedule
+        editor.recordChange(from: editor.schedule)  // nothing changed: nothing kept
+        #expect(editor.history.isEmpty && !editor.undo())
+        var before = editor.schedule
+        editor.move(days: 1)
+        editor.toggle()
+        editor.recordChange(from: before)
+        let afterToggle = editor.schedule
+        before = editor.schedule
+        editor.apply(.clearAll)
+        editor.recordChange(from: before)
+        #expect(editor.undo() && editor.schedule == afterToggle)
+        #expect(editor.undo() && editor.schedule == start)
+        #expect(!editor.undo() && editor.schedule == start)
+        for _ in 0..<250 {
+            before = editor.schedule
+            editor.toggle()
+            editor.recordChange(from: before)
+        }
+        #expect(editor.history.count == GridEditor.historyLimit)
+    }
 }
