@@ -151,11 +151,11 @@ def row_types(app, count):
     (the preview must be hidden, so that a move sends only the two rows)."""
     app.key("g")
     app.settle(0.5)
-    types = []
+    types = [None]  # row 0's: the first move redraws it unselected, without the marker
     for _ in range(count):
         found = SELECTED_TYPE.findall(app.capture("j", quiet=0.3))
         types.append(found[-1].decode() if found else None)
-    return types  # types[i] is row i+1's (0-based)
+    return types  # types[i] is row i's (0-based)
 
 
 def main():
@@ -205,6 +205,7 @@ def main():
         if row:
             app.key("j" * row, quiet=0.6)
         app.settle(0.5)
+        # From row `row` to row `row + 1`: the pair whose types were compared.
         changed, _ = app.measured("preview", "j", quiet=0.6)
         line(f"preview change, {label}: bytes (with the row move)", f"{changed:,}", "—")
 
