@@ -124,6 +124,7 @@ enum TerminalUIBench {
 
     static func run() async throws {
         keystrokeToFrame()
+        ListScaleBench.run()
         try bytesPerMove()
         try await startUp()
         try FormBench.run()

@@ -32,10 +32,13 @@ public struct CampaignFilter: Equatable, Sendable {
 
     public var isEmpty: Bool { words.isEmpty && statuses.isEmpty && types.isEmpty }
 
-    func matches(_ row: CampaignRow) -> Bool {
-        if !statuses.isEmpty, !statuses.contains(where: { row.statusKey.hasPrefix($0) }) { return false }
-        if !types.isEmpty, !types.contains(where: { row.typeKey.hasPrefix($0) }) { return false }
-        return wordBytes.allSatisfy { Self.bytes(row.searchBytes, contain: $0) }
+    func matches(_ row: CampaignRow) -> Bool { withUnsafePointer(to: row) { matches($0) } }
+
+    /// `matches` on a row read in place (no copy of the row).
+    func matches(_ row: UnsafePointer<CampaignRow>) -> Bool {
+        if !statuses.isEmpty, !statuses.contains(where: { row.pointee.statusKey.hasPrefix($0) }) { return false }
+        if !types.isEmpty, !types.contains(where: { row.pointee.typeKey.hasPrefix($0) }) { return false }
+        return wordBytes.allSatisfy { Self.bytes(row.pointee.searchBytes, contain: $0) }
     }
 
     /// Whether `needle` occurs in `haystack` (both lower-cased UTF-8, so a match is a match of
@@ -81,4 +84,6 @@ public enum TypeScope: String, CaseIterable, Sendable {
     }
 
     func includes(_ row: CampaignRow) -> Bool { self == .all || row.typeKey == rawValue }
+
+    func includes(_ row: UnsafePointer<CampaignRow>) -> Bool { self == .all || row.pointee.typeKey == rawValue }
 }
