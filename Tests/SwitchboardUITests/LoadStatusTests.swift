@@ -15,8 +15,8 @@ struct LoadStatusTests {
         var state = UpdateTests.loaded(10)
         _ = AppUpdate.startLoad(&state)
         let unreachable = UIError("cannot reach http://127.0.0.1:1: connection refused", isConnectivity: true)
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: state.load.generation, .failure(unreachable)))
-        #expect(Self.screen(state).contains("✖ cannot reach"))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: state.load.generation, .failure(ListLoadFailure([(.sms, unreachable)]))))
+        #expect(Self.screen(state).contains("✖ SMS campaigns not loaded: cannot reach"))
         _ = AppUpdate.startLoad(&state)
         _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: state.load.generation,
                                                       .success((0..<10).map { UpdateTests.campaign($0) })))
@@ -46,7 +46,7 @@ struct LoadStatusTests {
         let sms = (0..<29).map { UpdateTests.campaign($0 * 3 + 1) }
         _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: sms, loaded: 29, total: 29))
         _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1,
-            .failure(UIError("voice campaigns not loaded: server error 500: try again in a moment"))))
+            .failure(ListLoadFailure([(.voice, UIError("server error 500: try again in a moment"))]))))
         #expect(state.load.isPartial)
         let text = Self.screen(state)
         #expect(text.contains("Partial list"), "\(text)")

@@ -142,8 +142,10 @@ struct UpdateTests {
         #expect(effects.contains(.loadCampaigns(generation: 2)))
         _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success([])))
         #expect(state.list.rows.count == 5 && state.load.isLoading)
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 2, .failure(UIError("server error (HTTP 500)"))))
-        #expect(state.load.failure == "server error (HTTP 500)" && state.lastError == "server error (HTTP 500)")
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 2, .failure(ListLoadFailure([
+            (.sms, UIError("server error (HTTP 500)")), (.voice, UIError("cannot reach the host"))]))))
+        let said = "SMS campaigns not loaded: server error (HTTP 500); voice campaigns not loaded: cannot reach the host"
+        #expect(state.load.failure == said && state.lastError == said)
         #expect(state.list.rows.count == 5)
         #expect(Self.press(&state, .character("r")) == [.loadCampaigns(generation: 3)])
     }

@@ -113,14 +113,12 @@ public struct EffectRunner: Sendable {
         }
         // A newer load took over: this one says nothing more.
         guard !Task.isCancelled else { return }
-        let failures = results.compactMap { type, result -> UIError? in
+        let failures = results.sorted { $0.0 == .sms && $1.0 != .sms }.compactMap { type, result -> (CampaignType, UIError)? in
             guard case .failure(let error) = result else { return nil }
-            return UIError("\(type == .sms ? "SMS" : "voice") campaigns not loaded: \(error.message)",
-                           isConnectivity: error.isConnectivity)
+            return (type, error)
         }
-        if let failure = failures.first {
-            let message = failures.map(\.message).joined(separator: "; ")
-            send(.campaignsLoaded(generation: generation, .failure(UIError(message, isConnectivity: failure.isConnectivity))))
+        if !failures.isEmpty {
+            send(.campaignsLoaded(generation: generation, .failure(ListLoadFailure(failures))))
         } else {
             let all = results.sorted { $0.0 == .sms && $1.0 != .sms }.flatMap { (try? $0.1.get()) ?? [] }
             send(.campaignsLoaded(generation: generation, .success(all)))

@@ -21,7 +21,7 @@ public enum Action: Equatable, Sendable {
     case tick(Date)
     /// A page of a campaign load arrived: `loaded` of `total` so far.
     case campaignsPage(generation: Int, campaigns: [Campaign], loaded: Int, total: Int)
-    case campaignsLoaded(generation: Int, Result<[Campaign], UIError>)
+    case campaignsLoaded(generation: Int, Result<[Campaign], ListLoadFailure>)
     case detailLoaded(id: String, Result<Campaign, UIError>)
     case contactListsLoaded(Result<[ContactList], UIError>)
     /// SIGTERM, SIGHUP or SIGINT reached the app.
@@ -59,6 +59,24 @@ public struct SaveFailure: Error, Equatable, Sendable {
         self.issues = issues
         self.retryable = retryable
     }
+}
+
+/// A list load in which one type or both failed, each with its error (SMS first); the update
+/// words it ("voice campaigns not loaded: …").
+public struct ListLoadFailure: Error, Equatable, Sendable {
+    public struct TypeFailure: Equatable, Sendable {
+        public let type: CampaignType
+        public let error: UIError
+    }
+
+    public let failures: [TypeFailure]
+
+    public init(_ failures: [(CampaignType, UIError)]) {
+        self.failures = failures.map { TypeFailure(type: $0.0, error: $0.1) }
+    }
+
+    /// A reach-or-serve failure: the next successful answer shows it is over.
+    public var isConnectivity: Bool { failures.first?.error.isConnectivity ?? false }
 }
 
 /// What a look for a campaign whose create failed found.

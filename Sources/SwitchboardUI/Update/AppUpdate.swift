@@ -41,7 +41,10 @@ public enum AppUpdate {
                 state.load.loaded = campaigns.count
                 state.load.total = campaigns.count
                 state.clearConnectivityError()
-            case .failure(let error):
+            case .failure(let failure):
+                let message = failure.failures.map { "\($0.type == .sms ? "SMS" : "voice") campaigns not loaded: \($0.error.message)" }
+                    .joined(separator: "; ")
+                let error = UIError(message, isConnectivity: failure.isConnectivity)
                 state.load.failure = error.message
                 // Pages shown as they came are only part of the list; say so until a load completes.
                 state.load.isPartial = state.load.isPartial || (state.load.showsPages && !state.list.rows.isEmpty)
