@@ -5,6 +5,16 @@ import TerminalKit
 /// Calling hours in the detail pane: whether the campaign may call now, in its timezone and the
 /// supervisor's, and a compact week grid (an hour or half an hour a cell).
 enum CallingHoursText {
+    /// Lines the calling hours take whatever they hold (section, frequency, timezone, two "now"
+    /// lines, the scale, seven grid rows, seven rows of windows), so the rows below never move.
+    static let height = 20
+
+    /// The section when the hours are not known (yet): the same height, with `note`.
+    static func missing(_ note: String) -> [TextLine] {
+        [.section("Calling hours"), .field("frequency", nil), .field("timezone", nil), TextLine(note, .dim)]
+            + Array(repeating: .blank, count: height - 4)
+    }
+
     static func lines(_ hours: CallingHours, campaign: Campaign, state: AppState, width: Int) -> [TextLine] {
         var lines: [TextLine] = [.section("Calling hours")]
         lines.append(.field("frequency", hours.frequency?.rawValue))
@@ -14,17 +24,22 @@ enum CallingHoursText {
             schedule = try WeekSchedule(days: hours.days)
         } catch {
             lines.append(TextLine("cannot read the days: " + (error.issues.first?.description ?? ""), .error))
-            return lines + hours.days.map { .field($0.day, "\($0.start) – \($0.end)") }
+            return padded(lines + hours.days.map { .field($0.day, "\($0.start) – \($0.end)") })
         }
         // The list keeps each campaign's status up to date; work it out here only when it has none.
         let status = campaign.id.flatMap { state.list.windows[$0] } ?? CallingWindowStatus(campaign: campaign, now: state.now)
-        lines += nowLines(status, supervisor: state.supervisorZone)
+        lines += padded(nowLines(status, supervisor: state.supervisorZone), to: 2)
         lines += grid(schedule, status: status, now: state.now, width: width)
-        for day in Weekday.allCases where !schedule.windows(on: day).isEmpty {
+        for day in Weekday.allCases {
             let windows = schedule.windows(on: day).map(\.description).joined(separator: ", ")
-            lines.append(TextLine([("  " + day.code + "  ", .label), (windows, .plain)]))
+            lines.append(TextLine([("  " + day.code + "  ", .label), (windows.isEmpty ? "—" : windows, windows.isEmpty ? .dim : .plain)]))
         }
         return lines
+    }
+
+    /// `lines` with blank lines added up to `count` (the section's height by default).
+    static func padded(_ lines: [TextLine], to count: Int = height) -> [TextLine] {
+        lines + Array(repeating: .blank, count: max(0, count - lines.count))
     }
 
     /// "● open now — closes Mon 6:00 PM EST", then the same moment on the supervisor's clock.

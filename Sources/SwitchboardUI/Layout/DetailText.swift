@@ -3,7 +3,9 @@ import Foundation
 import TerminalKit
 
 /// Every field of a campaign as lines, the calling hours as a week grid: the detail pane's text,
-/// which the update counts to clamp its scrolling.
+/// which the update counts to clamp its scrolling. Every section and label keeps its row whatever
+/// the campaign (SMS or voice, summary or full record, with or without hours): moving the preview
+/// from one campaign to the next rewrites values, not the pane.
 enum DetailText {
     static func lines(for campaign: Campaign, state: AppState, width: Int) -> [TextLine] {
         let id = campaign.id ?? ""
@@ -12,19 +14,19 @@ enum DetailText {
         let kind = [campaign.type == .sms ? "SMS" : "Voice", campaign.modeOrFormat, campaign.status?.rawValue ?? "no status",
                     "priority \(campaign.priority.map(String.init) ?? "—")"]
         lines.append(TextLine(kind.joined(separator: " · "), .status(campaign.status?.rawValue ?? "")))
-        if !full {
-            let note = state.detailErrors[id].map { "details unavailable: \($0)" } ?? "loading details…"
-            lines.append(TextLine(note, state.detailErrors[id] == nil ? .dim : .error))
-        }
+        let note = full ? "" : state.detailErrors[id].map { "details unavailable: \($0)" } ?? "loading details…"
+        lines.append(TextLine(note, state.detailErrors[id] == nil ? .dim : .error))
         lines.append(.field("id", campaign.id))
         lines.append(.field("description", campaign.description))
         lines.append(.section("Audience"))
         lines.append(.field("contact lists", campaign.contactLists.isEmpty ? nil : campaign.contactLists.joined(separator: ", ")))
         lines.append(.field("DNC list", campaign.dncList.map { [$0.name, $0.id.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ") }))
         if campaign.type == .voice { lines += voice(campaign) } else { lines += sms(campaign) }
-        if let strategy = campaign.dialingStrategy {
-            lines += dialing(strategy)
-            if let hours = strategy.callingHours { lines += CallingHoursText.lines(hours, campaign: campaign, state: state, width: width) }
+        lines += dialing(campaign.dialingStrategy ?? DialingStrategy())
+        if let hours = campaign.dialingStrategy?.callingHours {
+            lines += CallingHoursText.lines(hours, campaign: campaign, state: state, width: width)
+        } else {
+            lines += CallingHoursText.missing(full ? "no calling hours" : "calling hours come with the full record…")
         }
         lines.append(.section("Schedule"))
         lines.append(.field("scheduling", campaign.schedule?.isSchedulingEnabled.map { $0 ? "enabled" : "off" }))
@@ -54,19 +56,17 @@ enum DetailText {
         ]
     }
 
+    /// As many lines as `voice`, so that the rows below stay put between SMS and voice.
     static func sms(_ campaign: Campaign) -> [TextLine] {
-        var lines: [TextLine] = [.section("Message"), .field("format", campaign.format?.rawValue)]
-        if let message = campaign.message {
-            if message.usesTemplate {
-                lines.append(.field("template", message.templateName))
-                lines.append(.field("template id", message.templateId))
-            }
-            lines.append(.field("text", message.text.map { $0.replacingOccurrences(of: "\n", with: " ⏎ ") } ?? "(not base64: \(message.encoded))"))
-        }
-        if campaign.format == .advanced || campaign.experienceFlowId != nil || campaign.experienceFlowName != nil {
-            lines.append(.field("experience flow", flow(campaign)))
-        }
-        return lines
+        let message = campaign.message
+        return [
+            .section("Message"),
+            .field("format", campaign.format?.rawValue),
+            .field("template", message?.usesTemplate == true ? message?.templateName : nil),
+            .field("template id", message?.usesTemplate == true ? message?.templateId : nil),
+            .field("text", message.map { $0.text.map { $0.replacingOccurrences(of: "\n", with: " ⏎ ") } ?? "(not base64: \($0.encoded))" }),
+            .field("experience flow", flow(campaign)),
+        ]
     }
 
     static func flow(_ campaign: Campaign) -> String? {
