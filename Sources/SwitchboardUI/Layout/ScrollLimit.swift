@@ -13,7 +13,7 @@ enum ScrollLimit {
         let area: Rect?
         switch state.screen {
         case .campaigns:
-            campaign = state.list.selectedCampaign
+            campaign = state.previewCampaign
             area = layout.previewText
         case .campaignDetail(let id):
             campaign = state.list.campaign(id: id)

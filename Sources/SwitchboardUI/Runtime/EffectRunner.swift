@@ -83,6 +83,10 @@ public struct EffectRunner: Sendable {
             }
         case .writeDraft, .removeDraft:
             _ = runNow(effect, send: send)
+        case .wake(let id, let delay):
+            // Cancelled (a newer wake, or the program ending): no answer.
+            guard (try? await Task.sleep(for: delay)) != nil, !Task.isCancelled else { return }
+            send(.woke(id))
         case .quit, .repaint, .suspend, .cancel:
             break
         }

@@ -68,6 +68,8 @@ public struct AppState: Equatable, Sendable {
     public var focus: Focus = .list
     /// Whether the campaigns screen shows the selected campaign beside or below the list (`p`).
     public var showsPreview = true
+    /// Holds the preview still while navigation keys arrive in a burst.
+    public var previewHold = PreviewHold()
     public var list = CampaignListState()
     public var load = LoadState()
     public var detailsInFlight: Set<String> = []
@@ -128,6 +130,13 @@ public struct AppState: Equatable, Sendable {
             }
             return screen.title
         }
+    }
+}
+
+extension AppState {
+    /// The campaign the preview shows: the selection, or the one it holds during a burst of keys.
+    public var previewCampaign: Campaign? {
+        previewHold.heldID.flatMap { list.campaign(id: $0) } ?? list.selectedCampaign
     }
 }
 

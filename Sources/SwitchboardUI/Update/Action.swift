@@ -42,6 +42,8 @@ public enum Action: Equatable, Sendable {
     case draftsFound([CampaignDraft])
     /// Writing or removing a draft failed.
     case draftFailed(String)
+    /// The time a `.wake` asked for has come.
+    case woke(EffectID)
 }
 
 /// A save that did not go through, as the API said it: the kind of failure (nil when it was not
@@ -119,6 +121,9 @@ public enum Effect: Equatable, Sendable {
     /// The terminal is given back until the shell continues the program (Ctrl-Z).
     case suspend
     /// Stops the running work started under `id`; it answers nothing.
+    /// Answers `.woke(id)` after `delay`; a newer wake under the same id replaces it (a timer
+    /// that restarts with each key).
+    case wake(EffectID, after: Duration)
     case cancel(EffectID)
 
     /// The id under which this work can be cancelled; starting work under an id that is still
@@ -127,6 +132,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadCampaigns: return .campaignLoad
         case .loadDetail(let id): return .detail(id)
+        case .wake(let id, _): return id
         default: return nil
         }
     }
@@ -136,6 +142,8 @@ public enum Effect: Equatable, Sendable {
 public enum EffectID: Hashable, Sendable {
     /// The campaign list load.
     case campaignLoad
+    /// The pause after a navigation key that ends a burst of them (the preview then catches up).
+    case keysSettled
     /// The detail fetch of one campaign.
     case detail(String)
 }

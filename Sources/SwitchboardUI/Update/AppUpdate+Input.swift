@@ -114,9 +114,14 @@ extension AppUpdate {
         }
         switch state.screen {
         case .campaigns where state.focus == .list:
+            let shown = state.previewCampaign?.id
+            let before = state.list.selected
             state.list.select(position: moved(state.list.selected, count: state.list.visible.count))
+            guard state.list.selected != before else { return [] }
             state.detailScroll = 0
-            return afterMove(&state)
+            guard state.showsPreview else { return afterMove(&state) }
+            state.previewHold.moving(from: shown)
+            return afterMove(&state) + [.wake(.keysSettled, after: PreviewHold.settleDelay)]
         case .campaigns, .campaignDetail:
             let limit = ScrollLimit.detail(state)
             state.detailScroll = min(max(0, moved(state.detailScroll, count: limit + 1)), limit)

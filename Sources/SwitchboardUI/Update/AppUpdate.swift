@@ -102,6 +102,11 @@ public enum AppUpdate {
         case .draftsFound(let drafts):
             state.pendingDrafts = drafts
             return offerNextDraft(&state)
+        case .woke(.keysSettled):
+            state.previewHold.settle()
+            return detailsForVisibleRows(&state)
+        case .woke:
+            return []
         case .draftFailed(let message):
             state.lastError = message
             return []

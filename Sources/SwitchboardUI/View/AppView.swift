@@ -22,7 +22,7 @@ public enum AppView {
                 if layout.sideBySide {
                     for y in detail.y..<detail.maxY { canvas.put("│", x: detail.x - 1, y: y, style: Theme.separator) }
                 }
-                DetailPane.render(state.list.selectedCampaign, state: state, into: &canvas, rect: preview, title: true)
+                DetailPane.render(state.previewCampaign, state: state, into: &canvas, rect: preview, title: true)
             }
         case .campaignDetail(let id):
             DetailPane.render(state.list.campaign(id: id), state: state, into: &canvas, rect: layout.body, title: false)
