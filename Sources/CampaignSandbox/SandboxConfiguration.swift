@@ -22,6 +22,12 @@ public struct SandboxConfiguration: Sendable {
     public var rateLimitWindow: Duration = .seconds(60)
     /// How long a new voice campaign stays Preparing before it is Ready.
     public var preparingDelay: Duration = .seconds(2)
+    /// Told how many campaigns are written so far, and how many in all, while an empty store is
+    /// seeded: at the start, every 2,000, and at the end. `switchboard demo` shows it.
+    public var seedProgress: (@Sendable (_ written: Int, _ total: Int) -> Void)?
+    /// Serve repeated GETs and list summaries of an unchanged campaign from memory (the same
+    /// bytes); off only to compare against the uncached path.
+    public var cachesReads = true
 
     public init() {}
 }

@@ -122,7 +122,7 @@ public enum SandboxServer {
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
-        let buffer = ByteBuffer(string: response.body.serialized())
+        let buffer = ByteBuffer(string: response.text)
         return Response(status: .init(code: response.status), headers: headers, body: .init(byteBuffer: buffer))
     }
 }

@@ -51,6 +51,12 @@ extension JSONValue {
 
     static func writeString(_ string: String, into out: inout String) {
         out += "\""
+        // The usual string has nothing to escape: it goes in whole, not scalar by scalar.
+        if !string.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -140,8 +140,8 @@ public enum APIRouteTable {
     public static func match(method: String, path: String, query: [String: String]) -> Match {
         let segments = path.split(separator: "/")
         var pathMatches: [(APIRoute, [String: String], Int)] = []
-        for route in routes {
-            guard let (parameters, fixed) = matchPath(route.segments, segments) else { continue }
+        for (route, template) in zip(routes, routeSegments) {
+            guard let (parameters, fixed) = matchPath(template, segments) else { continue }
             pathMatches.append((route, parameters, fixed))
         }
         guard !pathMatches.isEmpty else { return .notFound }
@@ -169,13 +169,18 @@ public enum APIRouteTable {
         return .route(chosen.0, parameters: parameters)
     }
 
+    /// Each route's path segments, split once.
+    private static let routeSegments: [[Substring]] = routes.map(\.segments)
+
     private static func matchPath(_ template: [Substring], _ segments: [Substring]) -> ([String: String], Int)? {
         guard template.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
         var fixed = 0
         for (pattern, segment) in zip(template, segments) {
             if pattern.hasPrefix("{"), pattern.hasSuffix("}") {
-                parameters[String(pattern.dropFirst().dropLast())] = String(segment).removingPercentEncoding ?? String(segment)
+                // Decoding is slow (Foundation): only a segment with a % needs it.
+                parameters[String(pattern.dropFirst().dropLast())] =
+                    segment.utf8.contains(UInt8(ascii: "%")) ? String(segment).removingPercentEncoding ?? String(segment) : String(segment)
             } else if pattern == segment {
                 fixed += 1
             } else {

@@ -17,6 +17,8 @@ struct AppTokenPayload: JWTPayload {
 struct SandboxAuthenticator: Sendable {
     let keys: JWTKeyCollection
     let credentials: SandboxCredentials
+    /// Tokens already verified: the same token on every request is checked once.
+    let verified = VerifiedTokenCache()
 
     init(credentials: SandboxCredentials) async {
         precondition(credentials.clientSecret.utf8.count >= SandboxCredentials.minimumSecretBytes)
@@ -34,6 +36,18 @@ struct SandboxAuthenticator: Sendable {
         guard let account = headers["accountid"], !account.isEmpty else {
             throw .unauthorized("The accountId header is missing.")
         }
+        let appId = try await verifiedAppId(token)
+        guard appId == credentials.clientId else {
+            throw .unauthorized("The JWT's appId is not this app's client id.")
+        }
+        guard account == credentials.accountId else {
+            throw .unauthorized("The accountId header does not match this account.")
+        }
+    }
+
+    /// The token's `appId` once its signature and `exp` pass, from the cache when it was seen before.
+    private func verifiedAppId(_ token: String) async throws(SandboxError) -> String {
+        if let appId = verified.appId(of: token) { return appId }
         let payload: AppTokenPayload
         do {
             payload = try await keys.verify(token, as: AppTokenPayload.self)
@@ -42,11 +56,7 @@ struct SandboxAuthenticator: Sendable {
         } catch {
             throw .unauthorized("The JWT is not valid: it must be HS256, signed with the app's client secret.")
         }
-        guard payload.appId == credentials.clientId else {
-            throw .unauthorized("The JWT's appId is not this app's client id.")
-        }
-        guard account == credentials.accountId else {
-            throw .unauthorized("The accountId header does not match this account.")
-        }
+        verified.remember(token, appId: payload.appId, expires: payload.exp?.value)
+        return payload.appId
     }
 }

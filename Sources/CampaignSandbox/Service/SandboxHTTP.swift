@@ -20,17 +20,27 @@ public struct SandboxRequest: Sendable {
     }
 }
 
-/// A JSON response with its status code and any extra headers.
+/// A JSON response with its status code and any extra headers. The body is kept as the text
+/// that goes on the wire, so that a response served from a cache is the same bytes.
 public struct SandboxResponse: Sendable {
     public var status: Int
-    public var body: JSONValue
+    /// The body as sent: compact JSON in key order.
+    public var text: String
     public var headers: [(String, String)]
 
     public init(status: Int = 200, body: JSONValue, headers: [(String, String)] = []) {
+        self.init(status: status, text: body.serialized(), headers: headers)
+    }
+
+    /// A response whose body is already serialized (`JSONValue.serialized()`).
+    init(status: Int = 200, text: String, headers: [(String, String)] = []) {
         self.status = status
-        self.body = body
+        self.text = text
         self.headers = headers
     }
+
+    /// The body as values (parsed from `text`).
+    public var body: JSONValue { (try? JSONValue.parse(text)) ?? .null }
 }
 
 /// An error the sandbox answers with. Every error has one body shape, documented in the README:

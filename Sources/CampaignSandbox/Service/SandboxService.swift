@@ -18,7 +18,7 @@ public final class SandboxService: Sendable {
         }
         self.configuration = configuration
         self.logger = logger
-        store = try SandboxStore(path: configuration.dataPath)
+        store = try SandboxStore(path: configuration.dataPath, cachesReads: configuration.cachesReads)
         authenticator = await SandboxAuthenticator(credentials: configuration.credentials)
         faults = FaultInjector(latency: configuration.latency, failRate: configuration.failRate,
                                rateLimitPerMinute: configuration.rateLimitPerMinute, window: configuration.rateLimitWindow)
@@ -26,7 +26,7 @@ public final class SandboxService: Sendable {
             let seed = SeedData(campaignCount: configuration.seedCampaigns)
             try store.saveExperienceFlows(seed.flows)
             try store.save(seed.contactLists)
-            try store.save(seed.campaigns)
+            try store.seed(seed, progress: configuration.seedProgress)
         }
     }
 

@@ -15,10 +15,13 @@ struct StoredCampaign: Sendable {
 /// kept as their resource JSON beside the columns that listing filters and sorts on.
 final class SandboxStore: Sendable {
     let database: any DatabaseWriter
+    /// Serialized single-campaign reads, dropped whenever the campaign is written.
+    let reads: CampaignReadCache
     /// The earliest time a Preparing campaign turns Ready, so that reads only write when due.
     private let nextReady = Mutex<Date?>(nil)
 
-    init(path: String?) throws {
+    init(path: String?, cachesReads: Bool = true) throws {
+        reads = CampaignReadCache(enabled: cachesReads)
         if let path {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
@@ -97,6 +100,7 @@ final class SandboxStore: Sendable {
         try database.write { db in
             for stored in campaigns { try Self.write(stored, db) }
         }
+        reads.invalidate(campaigns.compactMap(\.campaign.id))
         noteReadyTimes(campaigns)
     }
 
@@ -111,22 +115,70 @@ final class SandboxStore: Sendable {
             try Self.write(stored, db)
             return true
         }
-        if saved { noteReadyTimes([stored]) }
+        if saved {
+            reads.invalidate(stored.campaign.id.map { [$0] } ?? [])
+            noteReadyTimes([stored])
+        }
         return saved
     }
 
+    /// Writes the seed's campaigns in one transaction through one prepared statement, `batch` at
+    /// a time (made just before they are written, so that they are never all in memory, and
+    /// serialized in parallel); `progress` hears how many are written, and the total, at the start
+    /// and after every batch.
+    func seed(_ seed: SeedData, batch: Int = 2_000, progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
+        try database.write { db in
+            let statement = try db.cachedStatement(sql: Self.insertCampaignSQL)
+            var campaigns = seed.campaignSequence
+            var written = 0
+            progress?(0, seed.campaignCount)
+            while written < seed.campaignCount {
+                var chunk: [StoredCampaign] = []
+                chunk.reserveCapacity(batch)
+                while chunk.count < batch, let stored = campaigns.next() { chunk.append(stored) }
+                if chunk.isEmpty { break }
+                for (stored, json) in zip(chunk, Self.serializedInParallel(chunk)) {
+                    try statement.execute(arguments: Self.arguments(stored, json: json))
+                }
+                written += chunk.count
+                progress?(written, seed.campaignCount)
+            }
+        }
+        reads.invalidate(nil)
+    }
+
+    private static let insertCampaignSQL = """
+        INSERT OR REPLACE INTO campaign
+        (id, type, lname, status, priority, dialingMode, createdAt, updatedAt, readyAt, recurrence, json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     private static func write(_ stored: StoredCampaign, _ db: Database) throws {
+        try db.cachedStatement(sql: insertCampaignSQL)
+            .execute(arguments: arguments(stored, json: stored.campaign.resourceJSON.serialized()))
+    }
+
+    /// Each campaign's resource JSON, serialized on every core (the costly part of seeding).
+    private static func serializedInParallel(_ campaigns: [StoredCampaign]) -> [String] {
+        let slices = min(campaigns.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        guard slices > 1 else { return campaigns.map { $0.campaign.resourceJSON.serialized() } }
+        let results = Mutex<[[String]]>(Array(repeating: [], count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (campaigns.count * slice / slices)..<(campaigns.count * (slice + 1) / slices)
+            let texts = campaigns[range].map { $0.campaign.resourceJSON.serialized() }
+            results.withLock { $0[slice] = texts }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
+    private static func arguments(_ stored: StoredCampaign, json: String) -> StatementArguments {
         let campaign = stored.campaign
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO campaign
-            (id, type, lname, status, priority, dialingMode, createdAt, updatedAt, readyAt, recurrence, json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+        return [
                 campaign.id, campaign.type?.rawValue ?? "", campaign.name.lowercased(),
                 campaign.status?.rawValue ?? "", campaign.priority, campaign.dialingMode?.rawValue,
                 campaign.createdAt ?? "", campaign.updatedAt ?? "", stored.readyAt?.timeIntervalSince1970,
-                stored.recurrence?.serialized(), campaign.resourceJSON.serialized(),
-            ])
+                stored.recurrence?.serialized(), json,
+            ]
     }
 
     private func noteReadyTimes(_ campaigns: [StoredCampaign]) {
@@ -136,10 +188,13 @@ final class SandboxStore: Sendable {
 
     func delete(id: String) throws {
         try database.write { db in try db.execute(sql: "DELETE FROM campaign WHERE id = ?", arguments: [id]) }
+        reads.invalidate([id])
     }
 
-    /// One page of campaigns and the total that match, for `getAllCampaignDetails`.
-    func list(_ request: CampaignListRequest, skip: Int, limit: Int) throws -> (results: [Campaign], total: Int) {
+    /// One page of campaigns and the total that match, for `getAllCampaignDetails`: each
+    /// campaign as `render` writes it (its list summary), from the read cache when held there.
+    func list(_ request: CampaignListRequest, skip: Int, limit: Int,
+              render: (Campaign) -> String) throws -> (items: [String], total: Int) {
         try promoteDueCampaigns()
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
@@ -169,12 +224,29 @@ final class SandboxStore: Sendable {
             return "\(column) \(sort.order == .asc ? "ASC" : "DESC")"
         } + ["id ASC"]).joined(separator: ", ")
         let filterArguments = StatementArguments(arguments)
-        return try database.read { db in
+        let generation = reads.generation
+        // In the read: ids, the total, and the stored JSON of those not cached; the work on
+        // the JSON happens after it, so that other requests can use the database meanwhile.
+        let (ids, held, stored, total) = try database.read { db -> ([String], [String: String], [String: String], Int) in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign \(whereClause)", arguments: filterArguments) ?? 0
-            let json = try String.fetchAll(db, sql: "SELECT json FROM campaign \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                           arguments: filterArguments + [limit, skip])
-            return (try json.map { try Campaign(json: JSONValue.parse($0)) }, total)
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM campaign \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                          arguments: filterArguments + [limit, skip])
+            let held = reads.texts(.listItem, ids: ids)
+            let missing = ids.filter { held[$0] == nil }
+            var stored: [String: String] = [:]
+            if !missing.isEmpty {
+                let marks = Array(repeating: "?", count: missing.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT id, json FROM campaign WHERE id IN (\(marks))",
+                                            arguments: StatementArguments(missing)) {
+                    stored[row["id"]] = row["json"]
+                }
+            }
+            return (ids, held, stored, total)
         }
+        var rendered: [String: String] = [:]
+        for (id, json) in stored { rendered[id] = try render(Campaign(json: JSONValue.parse(json))) }
+        reads.store(.listItem, rendered, readAt: generation)
+        return (ids.compactMap { held[$0] ?? rendered[$0] }, total)
     }
 
     func campaignCount() throws -> Int {
@@ -183,7 +255,7 @@ final class SandboxStore: Sendable {
 
     /// Voice campaigns are Preparing for a moment after creation; this turns those that are
     /// due into Ready. It writes only when one is due.
-    private func promoteDueCampaigns() throws {
+    func promoteDueCampaigns() throws {
         let now = Date()
         guard let due = nextReady.withLock({ $0 }), due <= now else { return }
         let promoted = try database.write { db -> Double? in
@@ -197,6 +269,7 @@ final class SandboxStore: Sendable {
             }
             return try Double.fetchOne(db, sql: "SELECT MIN(readyAt) FROM campaign WHERE status = 'Preparing'")
         }
+        reads.invalidate(nil)
         nextReady.withLock { $0 = promoted.map(Date.init(timeIntervalSince1970:)) }
     }
 

@@ -18,11 +18,18 @@ struct SeededRandom: RandomNumberGenerator {
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A lower-case UUID-shaped identifier.
     mutating func uuid() -> String {
-        let hex = (0..<32).map { _ in String(next() % 16, radix: 16) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return parts.joined(separator: "-")
+        let digits = Self.hexDigits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(36)
+        for index in 0..<32 {  // one draw a digit, grouped 8-4-4-4-12
+            if index == 8 || index == 12 || index == 16 || index == 20 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(digits[Int(next() % 16)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -74,7 +81,41 @@ struct SeedData {
 
     let contactLists: [ContactList]
     let flows: [(id: String, name: String)]
-    let campaigns: [StoredCampaign]
+    /// How many campaigns the seed holds.
+    let campaignCount: Int
+    /// The random source as it stands once the lists and flows are made: campaigns continue from it.
+    private let campaignRandom: SeededRandom
+
+    /// Every campaign, made at once (`campaignSequence` makes them one by one).
+    var campaigns: [StoredCampaign] { Array(campaignSequence) }
+
+    /// The campaigns in order, made as they are asked for, so that seeding 100,000 never holds
+    /// them all in memory.
+    var campaignSequence: CampaignSequence {
+        CampaignSequence(random: campaignRandom, count: campaignCount, flows: flows)
+    }
+
+    /// The seed's campaigns, one at a time.
+    struct CampaignSequence: Sequence, IteratorProtocol {
+        fileprivate var random: SeededRandom
+        let count: Int
+        let flows: [(id: String, name: String)]
+        private var index = 0
+
+        fileprivate init(random: SeededRandom, count: Int, flows: [(id: String, name: String)]) {
+            self.random = random
+            self.count = count
+            self.flows = flows
+        }
+
+        mutating func next() -> StoredCampaign? {
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return SeedData.campaign(index, random: &random, flows: flows)
+        }
+
+        var underestimatedCount: Int { count - index }
+    }
 
     init(campaignCount: Int) {
         var random = SeededRandom(seed: UInt64(max(0, campaignCount)))
@@ -103,14 +144,11 @@ struct SeedData {
         }
         contactLists = lists
         flows = Self.experienceFlows.map { ("cf-" + random.uuid(), $0) }
-        var campaigns: [StoredCampaign] = []
-        for index in 0..<max(0, campaignCount) {
-            campaigns.append(Self.campaign(index, random: &random, flows: flows))
-        }
-        self.campaigns = campaigns
+        self.campaignCount = max(0, campaignCount)
+        campaignRandom = random
     }
 
-    private static func campaign(_ index: Int, random: inout SeededRandom, flows: [(id: String, name: String)]) -> StoredCampaign {
+    fileprivate static func campaign(_ index: Int, random: inout SeededRandom, flows: [(id: String, name: String)]) -> StoredCampaign {
         let variant = CampaignVariant.allCases[Int(random.next() % 6)]
         let topic = random.pick(topics)
         var campaign = Campaign(type: variant.type, name: "\(topic) \(random.pick(audiences)) #\(index + 1)")

@@ -28,7 +28,15 @@ struct DemoCommand: AsyncParsableCommand {
         var configuration = SandboxConfiguration()
         configuration.port = 0
         configuration.seedCampaigns = campaigns
+        // "seeding 40,000 / 100,000 campaigns…" on one line of a terminal's stderr, gone before the UI opens.
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        if showsProgress {
+            configuration.seedProgress = { written, total in
+                FileHandle.standardError.write(Data(("\r" + SeedProgress.line(written: written, total: total) + "\u{1B}[K").utf8))
+            }
+        }
         let sandbox = try await SandboxServer.start(configuration)
+        if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let credentials = sandbox.credentials
         let profile = APIProfile(name: "demo", host: sandbox.baseURL, streamId: credentials.streamId,
                                  accountId: credentials.accountId,
