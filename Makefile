@@ -5,7 +5,7 @@ APT_PACKAGES := libsqlite3-dev libncurses-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui bench-pty clean
+.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui bench-pty bench-wrk wrk-deps dist install clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -37,10 +37,21 @@ bench: deps
 	.build/release/switchboard-bench
 	@command -v strace >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; }
 	python3 scripts/pty_bench.py .build/release/switchboard
+	@$(MAKE) --no-print-directory wrk-deps
+	python3 scripts/sandbox_wrk.py .build/release/switchboard
 
 bench-sandbox: deps
 	swift build -c release --product switchboard-bench
-	.build/release/switchboard-bench sandbox
+	.build/release/switchboard-bench sandbox seed
+
+# The sandbox in its own process, driven by wrk: GET by id and list pages (req/s against their
+# goals), then seeding 100,000 campaigns (time and RSS).
+bench-wrk: deps wrk-deps
+	swift build -c release --product switchboard
+	python3 scripts/sandbox_wrk.py .build/release/switchboard
+
+wrk-deps:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 bench-client: deps
 	swift build -c release --product switchboard-bench
@@ -57,6 +68,18 @@ bench-pty: deps
 	@command -v strace >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; }
 	@if [ "$(PTY_BINARY)" = .build/release/switchboard ]; then swift build -c release --product switchboard; fi
 	python3 scripts/pty_bench.py $(PTY_BINARY)
+
+# For a jump host without Swift: a release binary with the Swift standard library linked
+# statically, stripped, packed with a man page, shell completions and the README into
+# dist/switchboard-<version>-linux-<arch>.tar.gz; prints its size and ldd, and runs the packed
+# binary (about 25 min the first time, in its own scratch path .build-dist).
+dist: deps
+	scripts/dist.sh
+
+# Installs what `make dist` packs: `make install PREFIX=~/.local` (bin/, share/man, completions).
+PREFIX ?= /usr/local
+install: dist
+	scripts/dist.sh install $(PREFIX)
 
 clean:
 	rm -rf .build

@@ -23,10 +23,11 @@ struct Measurement {
     let latencies: [Double]
     let failures: Int
 
+    var rate: Double { Double(latencies.count) / seconds }
+
     func report() {
         let sorted = latencies.sorted()
         func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        let rate = Double(latencies.count) / seconds
         print(String(format: "%-34@ %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d failed)",
                      label as NSString, rate, percentile(0.5) * 1000, percentile(0.99) * 1000, latencies.count, failures))
     }
@@ -107,11 +108,13 @@ func sandboxThroughput() async throws {
         request("\(base)/\(ids[index % ids.count])?accountId=\(credentials.accountId)")
     }
     gets.report()
+    print("  goal ≥ 5,000 GET/s: \(gets.rate >= 5_000 ? "met" : "NOT met") (the client shares this process's cores; make bench-wrk drives it from outside)")
     let lists = await run("list (getAllCampaignDetails, 50)", client: client, concurrency: concurrency, duration: seconds) { index in
         request("\(base)/getAllCampaignDetails?accountId=\(credentials.accountId)", method: .POST,
                 body: #"{"type":"\#(index % 2 == 0 ? "sms" : "voice")","limit":50,"skip":\#((index * 50) % 900)}"#)
     }
     lists.report()
+    print("  goal ≥ 1,000 list pages/s: \(lists.rate >= 1_000 ? "met" : "NOT met")")
     try await client.shutdown()
     await sandbox.stop()
 }
@@ -138,5 +141,6 @@ func clientListing() async throws {
 
 let modes = Set(arguments.dropFirst().filter { Double($0) == nil })
 if modes.isEmpty || modes.contains("sandbox") { try await sandboxThroughput() }
+if modes.isEmpty || modes.contains("seed") { try await SandboxSeedBench.run() }
 if modes.isEmpty || modes.contains("list") { try await clientListing() }
 if modes.isEmpty || modes.contains("tui") { try await TerminalUIBench.run() }
