@@ -32,7 +32,7 @@ enum HelpText {
         lines.append(.blank)
         lines.append(.section("Commands (:)"))
         for command in PaletteCommand.allCases {
-            lines.append(TextLine([("  :" + DisplayWidth.fit(command.rawValue, to: 14), .key), (command.help, .plain)]))
+            lines.append(TextLine([("  :" + DisplayWidth.fit(command.rawValue, to: 13) + " ", .key), (command.help, .plain)]))
         }
         lines.append(.blank)
         lines.append(TextLine("  Rebind any key in config.yaml under keys: by its name; `switchboard keys` lists the names."))
@@ -40,7 +40,7 @@ enum HelpText {
     }
 
     private static func entry(_ label: String, _ help: String) -> TextLine {
-        TextLine([("  " + DisplayWidth.fit(label, to: 15), .key), (help, .plain)])
+        TextLine([("  " + DisplayWidth.fit(label, to: 14) + " ", .key), (help, .plain)])
     }
 }
 

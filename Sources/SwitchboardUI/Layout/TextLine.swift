@@ -22,7 +22,7 @@ struct TextLine {
 
     /// "label            value", the label fitted to 17 columns; a missing value shows as a dim "—".
     static func field(_ label: String, _ value: String?, _ tone: Tone = .plain) -> TextLine {
-        TextLine([(DisplayWidth.fit(label, to: 17), .label), (value ?? "—", value == nil ? .dim : tone)])
+        TextLine([(DisplayWidth.fit(label, to: 16) + " ", .label), (value ?? "—", value == nil ? .dim : tone)])
     }
 
     static func section(_ title: String) -> TextLine { TextLine("── " + title, .section) }

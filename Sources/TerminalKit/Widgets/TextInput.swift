@@ -27,9 +27,9 @@ public struct TextInput: Equatable, Sendable {
 
     /// The editing keys `handle` takes, for a help screen: (keys, what they do).
     public static let keyHelp: [(keys: String, help: String)] = [
-        ("← → Ctrl-B Ctrl-F", "move the cursor"),
-        ("Home End Ctrl-A Ctrl-E", "start / end of the text"),
-        ("Backspace Delete Ctrl-D", "erase before / under the cursor"),
+        ("← → Ctrl-B/F", "move the cursor"),
+        ("Home End", "start / end of the text (also Ctrl-A Ctrl-E)"),
+        ("Bksp Del Ctrl-D", "erase before / under the cursor"),
         ("Ctrl-U Ctrl-K", "erase before / after the cursor"),
         ("Ctrl-W", "erase the word before the cursor"),
     ]
