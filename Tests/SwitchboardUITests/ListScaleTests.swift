@@ -105,3 +105,21 @@ struct ListScaleTests {
         }
     }
 }
+
+extension ListScaleTests {
+    @Test("The list's short date agrees with Calendar in UTC, across years, leap days and before 1970")
+    func shortDateMatchesCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        var seed: UInt64 = 3
+        for step in 0..<3_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let offset = Double(Int64(bitPattern: seed) % 4_000_000_000)
+            let date = Date(timeIntervalSince1970: step == 0 ? 951_782_400 : step == 1 ? -1 : offset + 0.75)
+            let parts = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
+            let expected = String(format: "%@ %02d %02d:%02d", months[parts.month! - 1], parts.day!, parts.hour!, parts.minute!)
+            #expect(RowFormat.shortDate(date) == expected, "\(date)")
+        }
+    }
+}

@@ -50,12 +50,23 @@ extension Campaign {
 /// Date formats the screens share.
 enum RowFormat {
     /// "Dec 05 08:16", in UTC so that every supervisor reads the same list.
+    /// Worked out from the seconds (the civil-from-days algorithm), not through `Calendar`, which
+    /// was a tenth of the cost of loading 100,000 campaigns.
     static func shortDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let minuteOfDay = (seconds - days * 86_400) / 60
+        // Howard Hinnant's days → (year, month, day), proleptic Gregorian.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(format: "%@ %02d %02d:%02d", months[(parts.month ?? 1) - 1], parts.day ?? 0, parts.hour ?? 0,
-                      parts.minute ?? 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(months[month - 1]) \(two(day)) \(two(minuteOfDay / 60)):\(two(minuteOfDay % 60))"
     }
 }
