@@ -121,3 +121,17 @@ struct WireQuirkTests {
         #expect(try JSONValue.parse("  {\"é\": \"\\u00e9\\ud83d\\ude00\", \"n\": -1.5e2} ") == ["é": "é😀", "n": -150])
     }
 }
+
+extension WireQuirkTests {
+    @Test("The documented server fields keep the server's order (not a Set's, which changes from run to run)")
+    func serverFieldsKeepTheirOrder() throws {
+        let order = ["direction", "totalCallsCompleted", "campaignInstanceUpdatedAt", "isFiltersEnabled", "isImported",
+                     "campaignExecutionType", "totalMessagesSent"]
+        let fields = order.map { "\"\($0)\": \"x\"" }.joined(separator: ", ")
+        let campaign = try Campaign(json: JSONValue.parse(Data("{\"name\": \"n\", \(fields)}".utf8)))
+        #expect(campaign.serverFields.keys == order)
+        let written = campaign.resourceJSON.serialized(pretty: false)
+        let positions = order.compactMap { written.range(of: "\"\($0)\"")?.lowerBound }
+        #expect(positions.count == order.count && positions == positions.sorted())
+    }
+}

@@ -42,7 +42,8 @@ extension Campaign {
         queueName = reader.string("queue_name")
         connection = reader.string("connection")
         maxSkips = reader.int("maxSkips")
-        for key in documentedServerFields {
+        // In the server's order (a Set's order changes from run to run, and so would the output's).
+        for key in object.keys where documentedServerFields.contains(key) {
             if let value = reader.take(key, { $0 }) { serverFields[key] = value }
         }
         extras = reader.rest
