@@ -123,3 +123,46 @@ extension ListScaleTests {
         }
     }
 }
+
+extension ListScaleTests {
+    @Test("Rows only: a save replaces its row in place, a delete removes it; order, counts and look-ups stay right")
+    func upsertAndRemoveInPlace() {
+        var seed: UInt64 = 11
+        let all = (0..<400).map { Self.campaign($0, seed: &seed) }
+        var list = CampaignListState()
+        list.sort = CampaignSort(column: .priority)
+        list.append(all, now: Date())
+        var changed = all[123]
+        changed.name = "Zz renamed"
+        changed.priority = 1
+        changed.type = .voice
+        changed.dialingMode = .preview
+        list.upsert(changed, now: Date())
+        #expect(list.rows.count == 400 && list.selectedRow?.id == changed.id)
+        #expect(list.visible.map { list.rows[$0].id } == Self.expected(list))
+        #expect(list.smsCount + list.voiceCount == 400)
+        #expect(list.voiceCount == all.filter { $0.type == .voice }.count + (all[123].type == .voice ? 0 : 1))
+        list.remove(id: all[7].id!, now: Date())
+        #expect(list.rows.count == 399 && list.campaign(id: all[7].id!) == nil)
+        #expect(list.visible.map { list.rows[$0].id } == Self.expected(list))
+        for campaign in all where campaign.id != all[7].id && campaign.id != changed.id {
+            #expect(list.campaign(id: campaign.id!)?.name == campaign.name)
+        }
+        #expect(list.smsCount + list.voiceCount == 399)
+    }
+
+    @Test("A row's summary keeps what a preview shows before the full record: kind, name, status, priority, description, lists, updatedAt")
+    func summaryFromTheRow() {
+        var seed: UInt64 = 5
+        for index in 0..<50 {
+            var campaign = Self.campaign(index, seed: &seed)
+            campaign.description = index % 2 == 0 ? "Description \(index) 春" : nil
+            if campaign.type == .voice { campaign.dialingMode = .progressive } else { campaign.format = .advanced }
+            let summary = CampaignRow(campaign, index: index).summary
+            #expect(summary.id == campaign.id && summary.name == campaign.name && summary.type == campaign.type)
+            #expect(summary.status == campaign.status && summary.priority == campaign.priority)
+            #expect(summary.description == campaign.description && summary.contactLists == campaign.contactLists)
+            #expect(summary.updatedAt == campaign.updatedAt && summary.modeOrFormat == campaign.modeOrFormat)
+        }
+    }
+}

@@ -17,6 +17,8 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
     private let running = Locked<[EffectID: (token: Int, task: Task<Void, Never>)]>([:])
     private var nextToken = 0
     private var dirty = true
+    /// A whole list arrived: once its action is gone, the memory its pages took goes back.
+    private var trimPending = false
     private var finished = false
     private var repaintWanted = false
     private var suspendWanted = false
@@ -41,6 +43,7 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
             effects = AppUpdate.reduce(&state, action)
             if state != before { dirty = true }
         }
+        if case .campaignsLoaded = action { trimPending = true }
         if case .input(.resize) = action {
             // After a resize the terminal may show anything: a frame follows, drawn whole, even
             // at the same size.
@@ -134,6 +137,10 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
 
     public func poll(now: Date) {
         drain()
+        if trimPending {
+            trimPending = false
+            MemoryTrim.afterBulkWork()
+        }
         if now.timeIntervalSince(lastTick) >= tickInterval {
             lastTick = now
             send(.tick(now))

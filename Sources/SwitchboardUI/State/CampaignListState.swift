@@ -3,9 +3,14 @@ import Foundation
 
 /// The campaigns the app knows, and what the list shows of them: scope, filter, sort,
 /// selection. `visible` is recomputed only when one of those changes, never per frame.
+///
+/// A listed campaign is kept as its row only (what the list shows, sorts and searches, and the
+/// few facts a preview shows until the full record arrives): keeping every decoded summary took
+/// 3–4 KB a campaign, half a gigabyte at 100,000. Full records are kept for the rows fetched.
 public struct CampaignListState: Equatable, Sendable {
-    public private(set) var campaigns: [Campaign] = []
     public private(set) var rows: [CampaignRow] = []
+    /// Calling hours that came with a summary (the documented list sends none), by id.
+    private var summaryHours: [String: CallingHours] = [:]
     private var indexByID: [String: Int] = [:]
     /// Full records fetched one by one (the list's summary lacks the dialing strategy).
     public private(set) var details: [String: Campaign] = [:]
@@ -31,11 +36,18 @@ public struct CampaignListState: Equatable, Sendable {
     /// The selected campaign, in full if its details have arrived.
     public var selectedCampaign: Campaign? {
         guard let index = selectedIndex else { return nil }
-        return details[rows[index].id] ?? campaigns[index]
+        return details[rows[index].id] ?? summary(rows[index])
     }
 
     public func campaign(id: String) -> Campaign? {
-        details[id] ?? indexByID[id].map { campaigns[$0] }
+        details[id] ?? indexByID[id].map { summary(rows[$0]) }
+    }
+
+    /// What the list knows of a campaign whose full record has not arrived.
+    private func summary(_ row: CampaignRow) -> Campaign {
+        var campaign = row.summary
+        if let hours = summaryHours[row.id] { campaign.dialingStrategy = DialingStrategy(callingHours: hours) }
+        return campaign
     }
 
     /// Counts by type, kept as campaigns arrive so the status bar never walks the list.
@@ -45,8 +57,8 @@ public struct CampaignListState: Equatable, Sendable {
     /// Replaces every campaign (a finished load), keeping the selection on the same campaign.
     mutating func replaceAll(_ list: [Campaign], now: Date) {
         let keep = selectedRow?.id
-        campaigns = []
         rows = []
+        summaryHours = [:]
         visible = []
         ordered = []
         indexByID = [:]
@@ -54,7 +66,7 @@ public struct CampaignListState: Equatable, Sendable {
         voiceCount = 0
         append(list, now: now, recomputing: false)
         details = details.filter { id, detail in
-            indexByID[id].map { campaigns[$0].updatedAt == detail.updatedAt } ?? false
+            indexByID[id].map { rows[$0].updatedAt == detail.updatedAt } ?? false
         }
         windows = windows.filter { details[$0.key] != nil }
         recompute(keeping: keep)
@@ -70,10 +82,10 @@ public struct CampaignListState: Equatable, Sendable {
             let row = CampaignRow(campaign, index: rows.count)
             guard indexByID[row.id] == nil else { continue }
             indexByID[row.id] = rows.count
-            campaigns.append(campaign)
             rows.append(row)
             if row.typeKey == "sms" { smsCount += 1 } else if row.typeKey == "voice" { voiceCount += 1 }
-            if campaign.dialingStrategy?.callingHours != nil {
+            if let hours = campaign.dialingStrategy?.callingHours {
+                summaryHours[row.id] = hours
                 windows[row.id] = CallingWindowStatus(campaign: campaign, now: now)
             }
         }
@@ -105,9 +117,13 @@ public struct CampaignListState: Equatable, Sendable {
     mutating func upsert(_ campaign: Campaign, now: Date) {
         guard let id = campaign.id else { return }
         if let index = indexByID[id] {
-            var all = campaigns
-            all[index] = campaign
-            replaceAll(all, now: now)
+            // In place: the other rows stay as they are, the order is worked out again.
+            let old = rows[index]
+            if old.typeKey == "sms" { smsCount -= 1 } else if old.typeKey == "voice" { voiceCount -= 1 }
+            rows[index] = CampaignRow(campaign, index: index)
+            if rows[index].typeKey == "sms" { smsCount += 1 } else if rows[index].typeKey == "voice" { voiceCount += 1 }
+            summaryHours[id] = campaign.dialingStrategy?.callingHours
+            recompute(keeping: id)
         } else {
             append([campaign], now: now)
         }
@@ -117,9 +133,18 @@ public struct CampaignListState: Equatable, Sendable {
 
     /// Takes a deleted campaign out of the list.
     mutating func remove(id: String, now: Date) {
-        guard indexByID[id] != nil else { return }
+        guard let index = indexByID[id] else { return }
+        let keep = selectedRow?.id == id ? nil : selectedRow?.id
         details[id] = nil
-        replaceAll(campaigns.filter { $0.id != id }, now: now)
+        windows[id] = nil
+        summaryHours[id] = nil
+        if rows[index].typeKey == "sms" { smsCount -= 1 } else if rows[index].typeKey == "voice" { voiceCount -= 1 }
+        rows.remove(at: index)
+        indexByID = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
+        let position = selected
+        recompute(keeping: keep)
+        // The row that took the deleted one's place is selected, as a list does.
+        if keep == nil { select(position: position) }
     }
 
     /// Works out again the calling windows whose state changed since; true if any did.
@@ -142,7 +167,7 @@ public struct CampaignListState: Equatable, Sendable {
     /// Whether a detail fetched earlier is still current for the listed campaign.
     func hasCurrentDetail(_ id: String) -> Bool {
         guard let detail = details[id], let index = indexByID[id] else { return false }
-        return detail.updatedAt == campaigns[index].updatedAt
+        return detail.updatedAt == rows[index].updatedAt
     }
 
     // MARK: Selection

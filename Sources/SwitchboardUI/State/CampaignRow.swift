@@ -19,11 +19,18 @@ public struct CampaignRow: Equatable, Sendable {
     let updatedDate: Date
     /// Name, id, description, mode and lists, lower-cased, as UTF-8: what `/` words search.
     let searchBytes: [UInt8]
+    /// The server's `updatedAt` as written: a full record fetched earlier is current if it matches.
+    let updatedAt: String?
+    let description: String?
+    let contactLists: [String]
 
     public init(_ campaign: Campaign, index: Int) {
-        id = campaign.id ?? "#\(index)"
+        // The row's text is copied out of the decoded page: sharing it would keep each string
+        // where the JSON parser left it, among the page's freed garbage, and that scattered
+        // memory cannot go back to the system (about 250 MB at 100,000 campaigns).
+        id = Self.own(campaign.id ?? "#\(index)")
         type = campaign.type == .sms ? "SMS" : campaign.type == .voice ? "Voice" : campaign.type?.rawValue ?? "?"
-        name = campaign.name
+        name = Self.own(campaign.name)
         status = campaign.status?.rawValue ?? "—"
         priority = campaign.priority.map(String.init) ?? "—"
         mode = campaign.modeOrFormat
@@ -34,7 +41,32 @@ public struct CampaignRow: Equatable, Sendable {
         statusKey = status.lowercased()
         nameKey = name.lowercased()
         priorityValue = campaign.priority ?? 0
+        updatedAt = campaign.updatedAt.map(Self.own)
+        description = campaign.description.map(Self.own)
+        contactLists = campaign.contactLists.map(Self.own)
         searchBytes = Array([name, id, campaign.description ?? "", mode, lists].joined(separator: "\u{1F}").lowercased().utf8)
+    }
+
+    /// A copy of `text` in storage of its own (short strings are stored inline anyway).
+    static func own(_ text: String) -> String {
+        text.utf8.count <= 15 ? text : String(decoding: Array(text.utf8), as: UTF8.self)
+    }
+}
+
+extension CampaignRow {
+    /// What a preview shows of the campaign until its full record arrives, made from the row
+    /// (a whole `Campaign` per row is several hundred bytes before any of its text).
+    var summary: Campaign {
+        var campaign = Campaign(type: typeKey.isEmpty ? nil : CampaignType.tolerant(typeKey), name: name, contactLists: contactLists)
+        campaign.id = id.hasPrefix("#") ? nil : id
+        campaign.status = status == "—" ? nil : CampaignStatus.tolerant(status)
+        campaign.priority = priority == "—" ? nil : Int(priority)
+        campaign.description = description
+        campaign.updatedAt = updatedAt
+        if mode != "—" {
+            if campaign.type == .voice { campaign.dialingMode = .tolerant(mode) } else { campaign.format = .tolerant(mode == "template" ? "simple" : mode) }
+        }
+        return campaign
     }
 }
 
