@@ -166,3 +166,26 @@ extension ListScaleTests {
         }
     }
 }
+
+extension ListScaleTests {
+    @Test("A first load whose pages all arrived keeps its rows; one whose final list differs is replaced by it")
+    func firstLoadKeepsItsRows() {
+        var seed: UInt64 = 9
+        let all = (0..<120).map { Self.campaign($0, seed: &seed) }
+        var state = AppState(connection: ConnectionInfo(profile: "t", host: "http://127.0.0.1:1"), now: UpdateTests.now)
+        _ = AppUpdate.startLoad(&state)
+        _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: Array(all[0..<60]), loaded: 60, total: 120))
+        _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: Array(all[60...]), loaded: 120, total: 120))
+        #expect(state.list.holdsExactly(all))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(all)))
+        #expect(state.list.rows.count == 120 && state.list.visible.map { state.list.rows[$0].id } == Self.expected(state.list))
+        // A later load whose list lost a campaign and renamed another: the rows follow it.
+        var next = Array(all.dropFirst())
+        next[0].name = "Renamed"
+        #expect(!state.list.holdsExactly(next))
+        _ = AppUpdate.startLoad(&state)
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 2, .success(next)))
+        #expect(state.list.rows.count == 119 && state.list.campaign(id: next[0].id!)?.name == "Renamed")
+        #expect(state.list.campaign(id: all[0].id!) == nil)
+    }
+}

@@ -137,7 +137,8 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
 
     public func poll(now: Date) {
         drain()
-        if trimPending {
+        // Once nothing runs: the load's own task has let go of its pages too.
+        if trimPending, isIdle {
             trimPending = false
             MemoryTrim.afterBulkWork()
         }

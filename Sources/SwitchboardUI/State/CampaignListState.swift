@@ -105,6 +105,16 @@ public struct CampaignListState: Equatable, Sendable {
         if let keep { selected = Self.position(of: keep, in: visible, by: less) ?? 0 }
     }
 
+    /// Whether the rows are exactly `list`'s campaigns, as they were read (a first load whose
+    /// pages all arrived).
+    func holdsExactly(_ list: [Campaign]) -> Bool {
+        guard list.count == rows.count else { return false }
+        return list.allSatisfy { campaign in
+            guard let id = campaign.id, let index = indexByID[id] else { return false }
+            return rows[index].updatedAt == campaign.updatedAt && rows[index].name == campaign.name
+        }
+    }
+
     /// Stores a campaign fetched in full and works out its calling window.
     mutating func setDetail(_ campaign: Campaign, now: Date) {
         guard let id = campaign.id else { return }

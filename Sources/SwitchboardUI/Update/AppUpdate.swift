@@ -35,7 +35,11 @@ public enum AppUpdate {
             state.load.lastFinished = state.now
             switch result {
             case .success(let campaigns):
-                state.list.replaceAll(campaigns, now: state.now)
+                // A first load already shows every page it received: building the rows a second
+                // time would only double the memory the load takes.
+                if !(state.load.showsPages && state.list.holdsExactly(campaigns)) {
+                    state.list.replaceAll(campaigns, now: state.now)
+                }
                 state.load.failure = nil
                 state.load.isPartial = false
                 state.load.loaded = campaigns.count
