@@ -189,3 +189,25 @@ extension ListScaleTests {
         #expect(state.list.campaign(id: all[0].id!) == nil)
     }
 }
+
+extension ListScaleTests {
+    @Test("Deleting the selected last row, the first row, or a row above the selection: no stale position, the right row selected")
+    func removeKeepsPositionsValid() {
+        var seed: UInt64 = 21
+        let all = (0..<30).map { Self.campaign($0, seed: &seed) }
+        var list = CampaignListState()
+        list.append(all, now: Date())
+        list.select(position: 29)
+        let last = list.selectedRow!.id
+        list.remove(id: last, now: Date())
+        #expect(list.rows.count == 29 && list.selected == 28 && list.selectedRow != nil)
+        let chosen = list.selectedRow!.id
+        list.remove(id: list.rows[list.visible[0]].id, now: Date())
+        #expect(list.selectedRow?.id == chosen)
+        list.select(position: 0)
+        let second = list.rows[list.visible[1]].id
+        list.remove(id: list.selectedRow!.id, now: Date())
+        #expect(list.selectedRow?.id == second && list.selected == 0)
+        #expect(list.visible.map { list.rows[$0].id } == Self.expected(list))
+    }
+}

@@ -152,7 +152,10 @@ public struct CampaignListState: Equatable, Sendable {
         rows.remove(at: index)
         indexByID = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
         let position = selected
-        recompute(keeping: keep)
+        // The old positions point past the shortened rows: nothing may read them again.
+        visible = []
+        ordered = Array(rows.indices).sorted(by: ordering())
+        refilter(keeping: keep, wasTop: keep == nil)
         // The row that took the deleted one's place is selected, as a list does.
         if keep == nil { select(position: position) }
     }
