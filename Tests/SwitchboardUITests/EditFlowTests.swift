@@ -166,7 +166,13 @@ struct EditFlowTests {
             #expect(try await app.client.get(id).status == .ready)
             try await app.press(.character("s"), .tab, .enter)
             #expect(try await app.client.get(id).status != .ready)
-            try await app.press(.character("x"), .tab, .enter)
+            try await app.press(.character("x"))
+            // The stop dialog knows the campaign is running now: a running voice campaign's stop
+            // resets its data, so its name must be typed first.
+            let running = try await app.client.get(id)
+            #expect(app.state.dialog?.requiresTypedName == (running.type == .voice && running.status == .active))
+            if app.state.dialog?.requiresTypedName == true { try await app.type(ready.name) }
+            try await app.press(.tab, .enter)
             #expect(try await app.client.get(id).status == .stopped)
         }
     }
