@@ -17,13 +17,7 @@ struct EditFlowTests {
             let before = try await app.client.get(id)
             try await app.press(.character("e"))
             #expect(app.state.screen == .editor)
-            try await app.focus(.description)
-            try await app.replace(with: "Changed from the form — 春")
-            try await app.press(.control("s"))
-            guard case .reviewSave(let changes, _)? = app.state.dialog?.kind else {
-                Issue.record("no review dialog: \(app.screen)")
-                return
-            }
+            guard let changes = try await app.reviewDescription("Changed from the form — 春") else { return }
             #expect(changes.map(\.path) == ["description"])
             try await app.press(.enter)
             #expect(app.state.editor == nil && app.state.screen == .campaigns)

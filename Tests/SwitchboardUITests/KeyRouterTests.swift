@@ -15,7 +15,7 @@ struct KeyRouterTests {
     }
 
     static func helpText(_ keymap: Keymap) -> [String] {
-        HelpScreen.lines(keymap: keymap).map { $0.spans.map(\.0).joined() }
+        HelpText.lines(keymap: keymap).map { $0.spans.map(\.0).joined() }
     }
 
     @Test("The default tables hold no conflict and every binding has its own name")

@@ -149,13 +149,7 @@ struct RoundTripTests {
         try await app.press(.enter, .character("e"))
         #expect(app.state.editor?.base.id == id)
         check()
-        try await app.focus(.description)
-        try await app.replace(with: "Saved as the server holds it")
-        try await app.press(.control("s"))
-        guard case .reviewSave(let changes, _)? = app.state.dialog?.kind else {
-            Issue.record("no review dialog: \(app.screen)")
-            return
-        }
+        guard let changes = try await app.reviewDescription("Saved as the server holds it") else { return }
         #expect(changes.map(\.path) == ["description"])
         try await app.press(.enter)
         #expect(app.state.editor == nil, "\(app.screen)")

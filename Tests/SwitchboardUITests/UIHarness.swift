@@ -102,6 +102,19 @@ extension UIHarness {
         #expect(state.editor?.focusedField?.id == field)
     }
 
+    /// In the open form: types `text` as the description and asks to save; the changes the review
+    /// dialog lists, or nil (recorded as an issue) when no review opened.
+    func reviewDescription(_ text: String) async throws -> [FieldChange]? {
+        try await focus(.description)
+        try await replace(with: text)
+        try await press(.control("s"))
+        guard case .reviewSave(let changes, _)? = state.dialog?.kind else {
+            Issue.record("no review dialog: \(screen)")
+            return nil
+        }
+        return changes
+    }
+
     /// Clears the focused text field and types `text`.
     func replace(with text: String) async throws {
         try await press(.control("u"))

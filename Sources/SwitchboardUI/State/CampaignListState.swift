@@ -83,7 +83,7 @@ public struct CampaignListState: Equatable, Sendable {
             guard indexByID[row.id] == nil else { continue }
             indexByID[row.id] = rows.count
             rows.append(row)
-            if row.typeKey == "sms" { smsCount += 1 } else if row.typeKey == "voice" { voiceCount += 1 }
+            count(row, 1)
             if let hours = campaign.dialingStrategy?.callingHours {
                 summaryHours[row.id] = hours
                 windows[row.id] = CallingWindowStatus(campaign: campaign, now: now)
@@ -103,6 +103,11 @@ public struct CampaignListState: Equatable, Sendable {
         // The top row stays selected while pages arrive, until the user moves.
         selected = 0
         if let keep { selected = Self.position(of: keep, in: visible, by: less) ?? 0 }
+    }
+
+    /// Adds `row` to the counts by type (`delta` 1), or takes it out (-1).
+    private mutating func count(_ row: CampaignRow, _ delta: Int) {
+        if row.typeKey == "sms" { smsCount += delta } else if row.typeKey == "voice" { voiceCount += delta }
     }
 
     /// Whether the rows are exactly `list`'s campaigns, as they were read (a first load whose
@@ -128,10 +133,9 @@ public struct CampaignListState: Equatable, Sendable {
         guard let id = campaign.id else { return }
         if let index = indexByID[id] {
             // In place: the other rows stay as they are, the order is worked out again.
-            let old = rows[index]
-            if old.typeKey == "sms" { smsCount -= 1 } else if old.typeKey == "voice" { voiceCount -= 1 }
+            count(rows[index], -1)
             rows[index] = CampaignRow(campaign, index: index)
-            if rows[index].typeKey == "sms" { smsCount += 1 } else if rows[index].typeKey == "voice" { voiceCount += 1 }
+            count(rows[index], 1)
             summaryHours[id] = campaign.dialingStrategy?.callingHours
             recompute(keeping: id)
         } else {
@@ -148,7 +152,7 @@ public struct CampaignListState: Equatable, Sendable {
         details[id] = nil
         windows[id] = nil
         summaryHours[id] = nil
-        if rows[index].typeKey == "sms" { smsCount -= 1 } else if rows[index].typeKey == "voice" { voiceCount -= 1 }
+        count(rows[index], -1)
         rows.remove(at: index)
         indexByID = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
         let position = selected

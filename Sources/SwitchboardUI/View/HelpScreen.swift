@@ -2,13 +2,8 @@ import TerminalKit
 
 /// Every key, from the same tables that dispatch them, named as the user's keymap binds them.
 enum HelpScreen {
-    /// The help's lines (`HelpText`).
-    static func lines(readOnly: Bool = false, keymap: Keymap = .standard) -> [TextLine] {
-        HelpText.lines(readOnly: readOnly, keymap: keymap)
-    }
-
     static func render(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
-        let all = lines(readOnly: state.readOnly, keymap: state.keymap)
+        let all = HelpText.lines(readOnly: state.readOnly, keymap: state.keymap)
         let layout = HelpLayout(area: rect, lines: all.count)
         let columns = layout.columns, perColumn = layout.perColumn
         let columnWidth = rect.width / columns
