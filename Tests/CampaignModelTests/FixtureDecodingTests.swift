@@ -6,8 +6,8 @@ import Testing
 struct FixtureDecodingTests {
     @Test("all sample responses are present")
     func allResponsesPresent() {
-        #expect(Fixtures.names("responses").count == 32)
-        #expect(Fixtures.names("requests").count == 18)
+        #expect(Fixtures.names("responses").count == 37)
+        #expect(Fixtures.names("requests").count == 21)
     }
 
     @Test("each sample response decodes", arguments: Fixtures.names("responses"))
@@ -26,6 +26,26 @@ struct FixtureDecodingTests {
             let info = try CampaignStatusInfo(json: #require(envelope.data))
             #expect(info.status == .ready)
             #expect(info.id.hasPrefix("cd-"))
+        case "get-all-contact-details-voice-campaigns-v2":
+            let page = try CampaignContactsPage(json: #require(envelope.data))
+            #expect(page.results.count == 3)
+            #expect(page.totalResults == 4, "the sample's own count, kept as sent")
+            #expect(page.results.map(\.outcome) == [.inProgress, .connected, .connected])
+        case "get-all-contacts-of-a-contactlist-v2":
+            let page = try ContactListContactsPage(json: #require(envelope.data))
+            #expect(page.results.count == 3 && page.hasMore == false && page.skip == 0 && page.limit == 50)
+            #expect(page.results.allSatisfy { $0.id?.hasPrefix("cc-") == true && $0.createdAt != nil })
+        case "update-contact-list-v2":
+            let reply = try ContactListUpdateReply(json: #require(envelope.data))
+            #expect(reply.contactListId?.hasPrefix("cl-") == true)
+            #expect(reply.body["name"] == "Renewal Due - May/June 2025")
+        case "delete-contact-list-details-v2":
+            let list = try ContactList(json: #require(envelope.data))
+            #expect(list.id?.hasPrefix("cl-") == true && list.isListInUse == false && list.allowDuplicates == true)
+            #expect(list.extras["campaignInUse"] == [])
+        case "add-contacts-to-contact-list":
+            #expect(envelope.status == nil)
+            #expect(envelope.message == "Adding contacts to public list is in progress")
         case "get-all-contact-lists-v2":
             let lists = try #require(envelope.data?.arrayValue).map { try ContactList(json: $0) }
             #expect(lists.count == 6)
@@ -58,6 +78,18 @@ struct FixtureDecodingTests {
         switch name {
         case "create-contact-list-v2":
             #expect(json.objectValue?["source"] == "passiveApi")
+        case "get-all-contact-details-voice-campaigns-v2":
+            let request = CampaignContactsRequest(json: json)
+            #expect(request == CampaignContactsRequest(page: 1, limit: 100) && request.problem == nil)
+            #expect(request.json == json)
+        case "update-contact-list-v2":
+            let update = ContactListUpdate(json: json)
+            #expect(update.name == "Renewal Due - May/June 2025" && update.description == nil && update.problems.isEmpty)
+            #expect(update.json == json)
+        case "add-contacts-to-contact-list":
+            let request = try AddContactsRequest(json: json)
+            #expect(request.contactListName == "Renewal Due - July 2025" && request.phoneNumbers == ["9122333445566"])
+            #expect(request.json == json)
         case _ where name.hasPrefix("enable-"):
             let schedule = try RecurringSchedule(json: json)
             #expect(schedule.json == json)

@@ -30,6 +30,23 @@ struct RouteTableTests {
         #expect(operation("POST", "\(v2)/contactList/createContactList") == .createContactList)
         #expect(operation("POST", "\(v2)/schedule", ["enableSchedule": "true"]) == .enableSchedule)
         #expect(operation("POST", "\(v2)/schedule", ["enableSchedule": "false"]) == .disableSchedule)
+        #expect(operation("POST", "\(v2)/cd-1/status", ["view": "contacts"]) == .campaignContacts)
+        #expect(operation("POST", "\(v2)/cd-1/status", ["view": "Contacts"]) == .campaignContacts)
+        #expect(operation("GET", "\(v2)/contactList/cl-1/getAllContacts", ["skip": "50"]) == .listContacts)
+        #expect(operation("PUT", "\(v2)/contactList/cl-1") == .updateContactList)
+        #expect(operation("DELETE", "\(v2)/contactList/cl-1") == .deleteContactList)
+        #expect(operation("GET", "\(v2)/contactList/cl-1") == .getContactList)
+        #expect(operation("POST", "/api/1.1/public/st-1/campaign/contactList/addContacts") == .addContacts)
+    }
+
+    @Test("contact-list contacts take skip and limit from the query; absent ones are left out")
+    func listContactsQuery() {
+        let route = APIRouteTable.preferred(.listContacts)
+        let resolved = route.resolve(["streamId": "st-1", "contactListId": "cl-1", "accountId": "a", "skip": "100", "limit": "50"])
+        #expect(resolved.path == "/campaign/api/v2/public/st-1/campaign/contactList/cl-1/getAllContacts")
+        #expect(resolved.query.map { "\($0.0)=\($0.1)" } == ["accountId=a", "skip=100", "limit=50"])
+        #expect(route.resolve(["contactListId": "cl-1"]).query.isEmpty)
+        #expect(APIRouteTable.preferred(.campaignContacts).resolve(["campaignId": "cd-1"]).query.map(\.0) == ["view"])
     }
 
     @Test("parameters come from the path and the query, percent-decoded")

@@ -6,6 +6,7 @@ public enum APIOperation: String, CaseIterable, Sendable, Codable {
     case startCampaign, stopCampaign, campaignStatus
     case listContactLists, getContactList, createContactList
     case enableSchedule, disableSchedule
+    case campaignContacts, listContacts, updateContactList, deleteContactList, addContacts
 }
 
 /// One documented endpoint: method, path template and query. Templates name their parameters in
@@ -115,6 +116,17 @@ public enum APIRouteTable {
                  source: "enable-voice-or-sms-campaign-schedule-daily/weekly"),
         APIRoute(.disableSchedule, "POST", "\(v2)/schedule", query: [("enableSchedule", "false"), ("campaignName", "{campaignName}")],
                  source: "disable-voice-or-sms-campaign-schedule"),
+        // Appended so the indexes above stay put.
+        APIRoute(.campaignContacts, "POST", "\(v2)/{campaignId}/status", query: [account, ("view", "contacts")],
+                 source: "get-all-contact-details-voice-campaigns-v2"),
+        APIRoute(.listContacts, "GET", "\(v2)/contactList/{contactListId}/getAllContacts",
+                 query: [account, ("skip", "{skip}"), ("limit", "{limit}")], source: "get-all-contacts-of-a-contactlist-v2"),
+        APIRoute(.updateContactList, "PUT", "\(v2)/contactList/{contactListId}", query: [account],
+                 source: "update-contact-list-v2"),
+        APIRoute(.deleteContactList, "DELETE", "\(v2)/contactList/{contactListId}", query: [account],
+                 source: "delete-contact-list-details-v2"),
+        APIRoute(.addContacts, "POST", "/api/1.1/public/{streamId}/campaign/contactList/addContacts",
+                 source: "add-contacts-to-contact-list"),
     ]
 
     /// The route the client uses for an operation unless a profile overrides it.
