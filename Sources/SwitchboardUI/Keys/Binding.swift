@@ -3,13 +3,15 @@ import TerminalKit
 /// Where a key is read. The router walks them from the top of the focus stack down (dialog ›
 /// picker › grid › form › input line › screen); `global` is asked first, whatever has focus.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, screen, filter, palette, loading, form, grid, picker, editor, dialog
+    case global, screen, board, contacts, filter, palette, loading, form, grid, picker, editor, dialog
 
     /// The heading of this context's keys in the help screen.
     public var title: String {
         switch self {
         case .global: return "Everywhere"
         case .screen: return "Lists and detail"
+        case .board: return "Shift board (b)"
+        case .contacts: return "Campaign contacts (Enter on the board)"
         case .filter: return "Filter line (/)"
         case .palette: return "Command line (:)"
         case .loading: return "While the form opens"

@@ -60,6 +60,7 @@ public enum LoadingKeys {
 public enum KeyTables {
     public static let all: [BindingInfo] =
         GlobalKeys.table.map { $0.info(.global) } + ScreenKeys.table.map { $0.info(.screen) }
+        + BoardKeys.table.map { $0.info(.board) } + ContactsKeys.table.map { $0.info(.contacts) }
         + FilterKeys.table.map { $0.info(.filter) } + PaletteKeys.table.map { $0.info(.palette) }
         + LoadingKeys.table.map { $0.info(.loading) } + FormKeys.table.map { $0.info(.form) }
         + EditorKeys.table.map { $0.info(.editor) } + GridKeys.table.map { $0.info(.grid) }

@@ -6,7 +6,7 @@ public enum Command: Equatable, Sendable {
     case quit, back, close, help, palette, filter, refresh, repaint, suspend
     case toggleType, sort(CampaignColumn), focusNext, togglePreview
     case down, up, pageDown, pageUp, top, bottom, open
-    case contactLists
+    case contactLists, board
     case edit, create, delete, start, stop
 
     /// Whether the command changes something on the server (refused in `--readonly`).
@@ -53,6 +53,7 @@ public enum ScreenKeys {
         Binding("type", [.character("t")], "show SMS + voice, SMS only, voice only", .toggleType),
         Binding("preview", [.character("p")], "show or hide the detail preview", .togglePreview),
         Binding("focus", [.tab], "move between list and detail", .focusNext),
+        Binding("board", [.character("b")], "the shift board: progress of running campaigns", .board),
         Binding("edit", [.character("e")], "edit the campaign", .edit),
         Binding("new", [.character("n")], "new campaign", .create),
         Binding("delete", [.character("d"), .control("d")], "delete the campaign (asks first)", .delete),

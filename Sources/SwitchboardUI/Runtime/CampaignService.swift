@@ -24,6 +24,8 @@ public struct CampaignService: Sendable {
     /// Stops a campaign; answers the server's message, if it gave one.
     public var stop: @Sendable (_ id: String, _ type: CampaignType) async throws -> String?
     public var contactLists: @Sendable () async throws -> [ContactList]
+    /// One page (1-based) of a campaign's contacts view, at most `limit` (≤ 100) contacts.
+    public var contactsPage: @Sendable (_ campaignID: String, _ page: Int, _ limit: Int) async throws -> CampaignContactsPage
 
     /// A call the service was not given.
     public struct Unimplemented: Error, CustomStringConvertible {
@@ -44,7 +46,9 @@ public struct CampaignService: Sendable {
             = { _, _ in throw Unimplemented(name: "start") },
         stop: @escaping @Sendable (_ id: String, _ type: CampaignType) async throws -> String?
             = { _, _ in throw Unimplemented(name: "stop") },
-        contactLists: @escaping @Sendable () async throws -> [ContactList] = { throw Unimplemented(name: "contactLists") }
+        contactLists: @escaping @Sendable () async throws -> [ContactList] = { throw Unimplemented(name: "contactLists") },
+        contactsPage: @escaping @Sendable (_ campaignID: String, _ page: Int, _ limit: Int) async throws -> CampaignContactsPage
+            = { _, _, _ in throw Unimplemented(name: "contactsPage") }
     ) {
         self.list = list
         self.get = get
@@ -54,6 +58,7 @@ public struct CampaignService: Sendable {
         self.start = start
         self.stop = stop
         self.contactLists = contactLists
+        self.contactsPage = contactsPage
     }
 
     /// The service over the real API. `CampaignClient` stops its HTTP exchange when the calling
@@ -67,6 +72,7 @@ public struct CampaignService: Sendable {
             delete: { id, type in try await client.delete(id, type: type) },
             start: { id, type in try await client.start(id, type: type).message },
             stop: { id, type in try await client.stop(id, type: type).message },
-            contactLists: { try await client.contactLists() })
+            contactLists: { try await client.contactLists() },
+            contactsPage: { id, page, limit in try await client.contactsPage(id, page: page, limit: limit) })
     }
 }

@@ -14,6 +14,8 @@ public struct EffectRunner: Sendable {
     /// Details fetched at the same time.
     public let detailConcurrency: Int
     private let detailSlots: ConcurrencyLimit
+    /// Board counts reading a page at the same time (`BoardState.countConcurrency`).
+    let countSlots = ConcurrencyLimit(BoardState.countConcurrency)
 
     public init(service: CampaignService, drafts: DraftStore? = nil, detailConcurrency: Int = 6) {
         self.service = service
@@ -87,6 +89,8 @@ public struct EffectRunner: Sendable {
             // Cancelled (a newer wake, or the program ending): no answer.
             guard (try? await Task.sleep(for: delay)) != nil, !Task.isCancelled else { return }
             send(.woke(id))
+        case .countContacts, .loadContactsPage, .loadAllContacts:
+            await runContacts(effect, send: send)
         case .quit, .repaint, .suspend, .cancel:
             break
         }

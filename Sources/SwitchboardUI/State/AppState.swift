@@ -10,6 +10,10 @@ public enum Screen: Equatable, Sendable {
     case help
     /// The create or edit form (`AppState.editor`).
     case editor
+    /// The shift board (`AppState.board`).
+    case board
+    /// One campaign's contacts, from the board (`AppState.contacts`).
+    case campaignContacts(id: String)
 
     var title: String {
         switch self {
@@ -18,6 +22,8 @@ public enum Screen: Equatable, Sendable {
         case .campaignDetail: return "Detail"
         case .contactLists: return "Contact lists"
         case .help: return "Help"
+        case .board: return "Board"
+        case .campaignContacts: return "Contacts"
         }
     }
 }
@@ -105,6 +111,12 @@ public struct AppState: Equatable, Sendable {
     public var typeAhead: [Key] = []
     /// The keys as the user bound them (`keys:` in config.yaml) over the default tables.
     public var keymap = Keymap.standard
+    /// The shift board: its rows, counts and selection.
+    public var board = BoardState()
+    /// The contacts screen open from the board.
+    public var contacts: ContactsScreenState?
+    /// Seconds between recounts of a board row's contacts (`--board-refresh`); nil: counted once.
+    public var boardRefreshInterval: TimeInterval? = 5
 
     public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
                 refreshInterval: TimeInterval? = nil, readOnly: Bool = false) {
@@ -125,6 +137,7 @@ public struct AppState: Equatable, Sendable {
                 let name = editor.text(.name)
                 return editor.mode == .create ? "New \(editor.variant.rawValue)" : "Edit " + (name.isEmpty ? editor.base.name : name)
             }
+            if let crumb = boardBreadcrumb(screen) { return crumb }
             if screen == .campaigns {
                 return "Campaigns (\(list.scope.title))" + (list.filterText.isEmpty ? "" : " /" + list.filterText)
             }

@@ -44,7 +44,30 @@ public enum Action: Equatable, Sendable {
     case draftFailed(String)
     /// The time a `.wake` asked for has come.
     case woke(EffectID)
+    /// One page of a board row's contact count (`generation` names the count it belongs to).
+    case boardCountPage(id: String, generation: Int, BoardCountPage)
+    /// A board row's count stopped on an error.
+    case boardCountFailed(id: String, generation: Int, UIError)
+    /// A page of the contacts screen's campaign, or why it could not be read.
+    case contactsPageLoaded(campaignID: String, page: Int, Result<CampaignContactsPage, UIError>)
 }
+
+/// What one page of a count adds: its contacts' tally, and whether it was the last page.
+public struct BoardCountPage: Equatable, Sendable {
+    public let tally: OutcomeTally
+    public let page: Int
+    public let isLast: Bool
+    /// The server's total of contacts, as the page says it.
+    public let totalResults: Int?
+
+    public init(tally: OutcomeTally, page: Int, isLast: Bool, totalResults: Int?) {
+        self.tally = tally
+        self.page = page
+        self.isLast = isLast
+        self.totalResults = totalResults
+    }
+}
+
 
 /// A save that did not go through, as the API said it: the kind of failure (nil when it was not
 /// an API error), its description, the fields the server named, and whether trying again may
@@ -125,6 +148,12 @@ public enum Effect: Equatable, Sendable {
     /// that restarts with each key).
     case wake(EffectID, after: Duration)
     case cancel(EffectID)
+    /// Counts a board row's contacts page by page (a few rows at a time), answering each page.
+    case countContacts(campaignID: String, generation: Int)
+    /// One page of the contacts screen's campaign.
+    case loadContactsPage(campaignID: String, page: Int)
+    /// Every page of the contacts screen's campaign, from `fromPage` on (for a sort or filter).
+    case loadAllContacts(campaignID: String, fromPage: Int)
 
     /// The id under which this work can be cancelled; starting work under an id that is still
     /// running cancels the older one.
@@ -133,6 +162,9 @@ public enum Effect: Equatable, Sendable {
         case .loadCampaigns: return .campaignLoad
         case .loadDetail(let id): return .detail(id)
         case .wake(let id, _): return id
+        case .countContacts(let id, _): return .boardCounts(id)
+        case .loadContactsPage(let id, let page): return .contactsPage(id, page)
+        case .loadAllContacts(let id, _): return .allContacts(id)
         default: return nil
         }
     }
@@ -146,4 +178,13 @@ public enum EffectID: Hashable, Sendable {
     case keysSettled
     /// The detail fetch of one campaign.
     case detail(String)
+    /// The contact count of one board row.
+    case boardCounts(String)
+    /// The pause after a navigation key on the board or the contacts screen (new counts and
+    /// page reads wait for it during a burst).
+    case boardKeysSettled
+    /// One page of a campaign's contacts.
+    case contactsPage(String, Int)
+    /// Every page of a campaign's contacts.
+    case allContacts(String)
 }

@@ -58,6 +58,8 @@ extension AppUpdate {
     /// The campaign the campaign-level commands act on: the open detail or the selected row.
     static func currentCampaignID(_ state: AppState) -> String? {
         if case .campaignDetail(let id) = state.screen { return id }
+        if case .campaignContacts(let id) = state.screen { return id }
+        if state.screen == .board { return state.board.selectedRow?.id }
         guard state.screen == .campaigns else { return nil }
         return state.list.selectedRow?.id
     }

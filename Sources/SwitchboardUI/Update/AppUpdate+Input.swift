@@ -80,6 +80,8 @@ extension AppUpdate {
             state.stack.append(.campaignDetail(id: row.id))
             state.detailScroll = 0
             return afterMove(&state)
+        case .board:
+            return openBoard(&state)
         case .contactLists:
             guard state.screen != .contactLists else { return [] }
             state.stack = [.campaigns, .contactLists]
@@ -133,6 +135,10 @@ extension AppUpdate {
             state.helpScroll = min(max(0, moved(state.helpScroll, count: limit + 1)), limit)
         case .editor:
             break
+        case .board:
+            return boardScroll(command, &state)
+        case .campaignContacts:
+            return contactsScroll(command, &state)
         }
         return []
     }
@@ -141,7 +147,7 @@ extension AppUpdate {
     static func afterMove(_ state: inout AppState) -> [Effect] {
         let layout = ScreenLayout(state)
         state.list.scrollToSelection(height: layout.listRows)
-        return detailsForVisibleRows(&state)
+        return detailsForVisibleRows(&state) + boardAfterMove(&state)
     }
 
     static func runPalette(_ text: String, _ state: inout AppState) -> [Effect] {
@@ -154,6 +160,7 @@ extension AppUpdate {
         case .help: return run(.help, &state)
         case .refresh: return run(.refresh, &state)
         case .contactLists: return run(.contactLists, &state)
+        case .board: return run(.board, &state)
         case .sms, .voice, .all, .campaigns:
             state.stack = [.campaigns]
             state.list.scope = command == .sms ? .sms : command == .voice ? .voice : .all

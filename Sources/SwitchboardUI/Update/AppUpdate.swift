@@ -16,11 +16,12 @@ public enum AppUpdate {
         case .tick(let now):
             state.now = now
             _ = state.list.refreshWindows(now: now)
+            let board = boardTick(&state)
             if let interval = state.refreshInterval, !state.load.isLoading,
                let last = state.load.lastFinished, now.timeIntervalSince(last) >= interval {
-                return startLoad(&state)
+                return board + startLoad(&state)
             }
-            return []
+            return board
         case .campaignsPage(let generation, let campaigns, let loaded, let total):
             guard generation == state.load.generation else { return [] }
             state.load.loaded = loaded
@@ -106,6 +107,8 @@ public enum AppUpdate {
         case .draftsFound(let drafts):
             state.pendingDrafts = drafts
             return offerNextDraft(&state)
+        case .boardCountPage, .boardCountFailed, .contactsPageLoaded, .woke(.boardKeysSettled):
+            return boardAction(action, &state)
         case .woke(.keysSettled):
             state.previewHold.settle()
             return detailsForVisibleRows(&state)
@@ -141,7 +144,7 @@ public enum AppUpdate {
         if case .campaignDetail(let id) = state.screen, let position = list.visible.firstIndex(where: { list.rows[$0].id == id }) {
             positions.insert(position, at: 0)
         }
-        let onScreen = positions.map { list.rows[list.visible[$0]].id }
+        let onScreen = boardDetailIDs(state) ?? positions.map { list.rows[list.visible[$0]].id }
         var effects: [Effect] = []
         if !state.detailsInFlight.isEmpty {
             let gone = state.detailsInFlight.subtracting(onScreen).sorted()

@@ -14,6 +14,8 @@ extension AppUpdate {
         case .picker, .grid, .form, .editor: return editorKey(key, &state)
         case .filter: return filterKey(key, &state)
         case .palette: return paletteKey(key, &state)
+        case .board: return boardKey(key, &state)
+        case .contacts: return contactsKey(key, &state)
         case .screen, .global: return screenKey(key, &state)
         }
     }
@@ -28,7 +30,10 @@ extension AppUpdate {
         switch state.input {
         case .filter: return .filter
         case .palette: return .palette
-        case nil: return .screen
+        case nil:
+            if state.screen == .board { return .board }
+            if case .campaignContacts = state.screen { return .contacts }
+            return .screen
         }
     }
 
@@ -66,6 +71,7 @@ extension AppUpdate {
 
     /// A key typed into the filter line: applied to the list as it is typed.
     static func filterKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if case .campaignContacts = state.screen { return contactsFilterKey(key, &state) }
         var text = state.list.filterText
         switch state.keymap.action(for: key, in: FilterKeys.table) {
         case .keep: state.input = nil

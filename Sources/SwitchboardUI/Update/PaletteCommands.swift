@@ -2,7 +2,7 @@ import Foundation
 
 /// The `:` commands.
 public enum PaletteCommand: String, CaseIterable, Sendable {
-    case sms, voice, all, campaigns, contactLists = "contact-lists", help, refresh, q, quit
+    case sms, voice, all, campaigns, contactLists = "contact-lists", board, help, refresh, q, quit
 
     public var help: String {
         switch self {
@@ -10,6 +10,7 @@ public enum PaletteCommand: String, CaseIterable, Sendable {
         case .voice: return "voice campaigns"
         case .all, .campaigns: return "all campaigns"
         case .contactLists: return "contact lists"
+        case .board: return "the shift board: progress of running campaigns"
         case .help: return "keys"
         case .refresh: return "reload from the server"
         case .q, .quit: return "quit"

@@ -30,6 +30,10 @@ public enum AppView {
             ContactListsPane.render(state, into: &canvas, rect: layout.body)
         case .help:
             HelpScreen.render(state, into: &canvas, rect: layout.body)
+        case .board:
+            BoardPane.render(state, into: &canvas)
+        case .campaignContacts:
+            ContactsPane.render(state, into: &canvas)
         case .editor:
             if let editor = state.editor {
                 if editor.showsGrid {

@@ -48,9 +48,10 @@ enum Chrome {
         canvas.fill(rect, style: Theme.inputLine)
         switch state.input {
         case .filter:
-            let end = canvas.put("/" + state.list.filterText, x: rect.x, y: rect.y, style: Theme.inputLine)
+            let contacts = state.screen == .campaignContacts(id: state.contacts?.campaignID ?? "") ? state.contacts : nil
+            let end = canvas.put("/" + (contacts?.filterText ?? state.list.filterText), x: rect.x, y: rect.y, style: Theme.inputLine)
             canvas.put("█", x: end, y: rect.y, style: Theme.inputLine)
-            let hint = state.keymap.footer(FilterKeys.hints) + " · status:active type:sms"
+            let hint = state.keymap.footer(FilterKeys.hints) + (contacts == nil ? " · status:active type:sms" : " · outcome:failed attempts:>2")
             if end + DisplayWidth.of(hint) + 3 < rect.maxX {
                 canvas.put(hint, x: rect.maxX - DisplayWidth.of(hint) - 1, y: rect.y, style: Theme.inputLine.with(foreground: .indexed(248)))
             }

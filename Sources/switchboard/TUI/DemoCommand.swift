@@ -17,6 +17,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seconds between automatic refreshes of the list; 0 turns them off.")
     var refresh = 60
 
+    @Option(name: .customLong("board-refresh"), help: "Seconds between recounts of the shift board's rows; 0 counts each row once.")
+    var boardRefresh = 5
+
     @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
     var readonly = false
 
@@ -44,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let client = try CampaignClient(profile: profile)
             try TUILauncher.run(client: client, connection: ConnectionInfo(profile: "demo", host: sandbox.baseURL.absoluteString),
-                                refreshSeconds: refresh, readOnly: readonly)
+                                refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly)
         } catch {
             await sandbox.stop()
             throw error

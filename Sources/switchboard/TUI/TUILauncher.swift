@@ -5,7 +5,8 @@ import TerminalKit
 
 /// Opens the terminal UI on a client, runs it until the user quits, and gives the terminal back.
 enum TUILauncher {
-    static func run(client: CampaignClient, connection: ConnectionInfo, refreshSeconds: Int, readOnly: Bool) throws {
+    static func run(client: CampaignClient, connection: ConnectionInfo, refreshSeconds: Int, boardRefreshSeconds: Int = 5,
+                    readOnly: Bool) throws {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend()
@@ -15,6 +16,7 @@ enum TUILauncher {
         defer { backend.shutdown() }
         var state = AppState(connection: connection, supervisorZone: .current, now: Date(),
                              refreshInterval: refreshSeconds > 0 ? TimeInterval(refreshSeconds) : nil, readOnly: readOnly)
+        state.boardRefreshInterval = boardRefreshSeconds > 0 ? TimeInterval(boardRefreshSeconds) : nil
         let keys = KeymapLoader.load()
         state.keymap = keys.keymap
         if let first = keys.problems.first {

@@ -15,6 +15,9 @@ struct UICommand: AsyncParsableCommand {
     @Option(help: "Seconds between automatic refreshes of the list; 0 turns them off.")
     var refresh = 60
 
+    @Option(name: .customLong("board-refresh"), help: "Seconds between recounts of the shift board's rows; 0 counts each row once.")
+    var boardRefresh = 5
+
     @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
     var readonly = false
 
@@ -32,6 +35,6 @@ struct UICommand: AsyncParsableCommand {
         }
         let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
         try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
-                            refreshSeconds: refresh, readOnly: readonly)
+                            refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly)
     }
 }
