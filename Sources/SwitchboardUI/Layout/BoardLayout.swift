@@ -156,6 +156,20 @@ enum BoardText {
         return "\(two(ofDay / 3600)):\(two(ofDay / 60 % 60)):\(two(ofDay % 60))"
     }
 
+    /// The status bar's words on the board ("row 2/6 · counting 3") and the contacts screen.
+    static func position(_ state: AppState) -> String? {
+        switch state.screen {
+        case .board where !state.board.rows.isEmpty:
+            let counting = state.board.counting.count
+            return "row \(state.board.selected + 1)/\(state.board.rows.count)" + (counting > 0 ? " · ⟳ counting \(counting)" : "")
+        case .campaignContacts:
+            guard let contacts = state.contacts, contacts.rowCount > 0 else { return nil }
+            return "contact \((contacts.selected + 1).grouped)/\(contacts.rowCount.grouped)"
+        default:
+            return nil
+        }
+    }
+
     /// The selected row in full, for the line under the table.
     static func summary(_ state: AppState) -> [(String, Tone)] {
         guard let row = state.board.selectedRow else {

@@ -22,6 +22,10 @@ extension EffectRunner {
         case .loadAllContacts(let id, let first):
             var page = max(1, first)
             while !Task.isCancelled {
+                guard page <= Self.maxContactPages else {
+                    send(.contactsPageLoaded(campaignID: id, page: page, .failure(Self.tooManyPages)))
+                    return
+                }
                 do {
                     let contents = try await service.contactsPage(id, page, BoardState.pageSize)
                     guard !Task.isCancelled else { return }
@@ -42,6 +46,10 @@ extension EffectRunner {
     private func count(_ id: String, generation: Int, send: @escaping @Sendable (Action) -> Void) async {
         var page = 1
         while true {
+            guard page <= Self.maxContactPages else {
+                send(.boardCountFailed(id: id, generation: generation, Self.tooManyPages))
+                return
+            }
             do { try await countSlots.acquire() } catch { return }
             let contents: CampaignContactsPage
             do {
@@ -64,8 +72,12 @@ extension EffectRunner {
         }
     }
 
+    /// Paging stops with an error past this many pages (a server that never says it is done).
+    static let maxContactPages = 10_000
+    static let tooManyPages = UIError("the server listed more than 10,000 pages of contacts and still says there are more")
+
     /// Whether `contents` (page `page`) ends the contacts: a short page, or the server's last.
     static func isLast(_ contents: CampaignContactsPage, page: Int) -> Bool {
-        contents.results.count < BoardState.pageSize || (contents.totalPages.map { page >= $0 } ?? false)
+        contents.results.isEmpty || contents.results.count < BoardState.pageSize || (contents.totalPages.map { page >= $0 } ?? false)
     }
 }
