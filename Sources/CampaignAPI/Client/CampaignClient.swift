@@ -63,7 +63,9 @@ public final class CampaignClient: Sendable {
         components.fragment = nil
         components.percentEncodedPath = profile.host.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")).isEmpty
             ? path : "/" + profile.host.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path
-        components.queryItems = query.isEmpty ? nil : query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        // Each name and value strictly percent-encoded: a `+` left bare reads as a space on many servers.
+        components.percentEncodedQuery = query.isEmpty ? nil : query.map { Self.queryEncoded($0.0) + "=" + Self.queryEncoded($0.1) }
+            .joined(separator: "&")
         guard let url = components.url?.absoluteString else {
             throw APIError(kind: .configuration, summary: "cannot build a URL from host \(profile.host.absoluteString)")
         }

@@ -25,6 +25,7 @@ public struct ClientOptions: Sendable {
     /// stops and schedule changes are sent once.
     public static let idempotent: Set<APIOperation> = [
         .listCampaigns, .getCampaign, .campaignStatus, .listContactLists, .getContactList, .updateCampaign, .deleteCampaign,
+        .campaignContacts, .listContacts, .updateContactList, .deleteContactList,
     ]
 
     /// Statuses worth retrying for an idempotent call.
