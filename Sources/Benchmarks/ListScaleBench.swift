@@ -26,7 +26,7 @@ enum ListScaleBench {
             loaded += slice.count
             _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: slice, loaded: loaded, total: campaigns.count))
         }
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(campaigns)))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(campaigns.count)))
         return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, state)
     }
 

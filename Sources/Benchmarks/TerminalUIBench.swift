@@ -34,7 +34,9 @@ enum TerminalUIBench {
         var state = AppState(connection: ConnectionInfo(profile: "bench", host: "http://127.0.0.1"), now: Date())
         _ = AppUpdate.reduce(&state, .input(.resize(size)))
         _ = AppUpdate.startLoad(&state)
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(campaigns(count))))
+        let all = campaigns(count)
+        _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: all, loaded: all.count, total: all.count))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(all.count)))
         return state
     }
 

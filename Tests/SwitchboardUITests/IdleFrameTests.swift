@@ -51,7 +51,7 @@ struct IdleFrameTests {
             list: { type, progress in
                 let page = all.filter { $0.type == type }
                 progress(page.count, page.count, page)
-                return page
+                return page.count
             },
             get: { id in try #require(all.first { $0.id == id }) })
         let start = UpdateTests.now
@@ -60,7 +60,7 @@ struct IdleFrameTests {
                              runner: EffectRunner(service: service))
         store.start()
         try await store.waitUntilIdle()
-        #expect(store.state.list.rows.count == 8 && store.state.list.windows.values.filter(\.isOpen).count == 4)
+        #expect(store.state.list.rows.count == 8 && store.state.list.rows.filter { store.state.list.windows[$0.id]?.isOpen == true }.count == 4)
         let terminal = SimulatedTerminal(size: Size(width: 120, height: 40), start: start, duration: 10)
         TerminalLoop.run(store, on: terminal) { terminal.now }
         #expect(store.isFinished)

@@ -28,7 +28,7 @@ struct ListScaleTests {
         let column = list.sort.column
         func key(_ row: CampaignRow) -> String {
             switch column {
-            case .name: return row.nameKey
+            case .name: return row.name.lowercased()
             case .status: return row.statusKey
             case .priority: return String(row.priorityValue)
             case .updated: return String(row.updatedDate.timeIntervalSince1970)
@@ -168,25 +168,32 @@ extension ListScaleTests {
 }
 
 extension ListScaleTests {
-    @Test("A first load whose pages all arrived keeps its rows; one whose final list differs is replaced by it")
-    func firstLoadKeepsItsRows() {
+    @Test("A first load shows its pages as they arrive; a refresh gathers its rows aside and swaps them in only when complete")
+    func refreshSwapsAtTheEnd() {
         var seed: UInt64 = 9
         let all = (0..<120).map { Self.campaign($0, seed: &seed) }
         var state = AppState(connection: ConnectionInfo(profile: "t", host: "http://127.0.0.1:1"), now: UpdateTests.now)
         _ = AppUpdate.startLoad(&state)
         _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: Array(all[0..<60]), loaded: 60, total: 120))
+        #expect(state.list.rows.count == 60)
         _ = AppUpdate.reduce(&state, .campaignsPage(generation: 1, campaigns: Array(all[60...]), loaded: 120, total: 120))
-        #expect(state.list.holdsExactly(all))
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(all)))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(120)))
         #expect(state.list.rows.count == 120 && state.list.visible.map { state.list.rows[$0].id } == Self.expected(state.list))
-        // A later load whose list lost a campaign and renamed another: the rows follow it.
+        // A refresh whose list lost a campaign and renamed another: nothing changes until it ends.
         var next = Array(all.dropFirst())
         next[0].name = "Renamed"
-        #expect(!state.list.holdsExactly(next))
         _ = AppUpdate.startLoad(&state)
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 2, .success(next)))
+        _ = AppUpdate.reduce(&state, .campaignsPage(generation: 2, campaigns: next, loaded: 119, total: 119))
+        #expect(state.list.rows.count == 120 && state.list.campaign(id: all[0].id!) != nil)
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 2, .success(119)))
         #expect(state.list.rows.count == 119 && state.list.campaign(id: next[0].id!)?.name == "Renamed")
         #expect(state.list.campaign(id: all[0].id!) == nil)
+        #expect(state.list.visible.map { state.list.rows[$0].id } == Self.expected(state.list))
+        // A refresh that fails keeps the list as it was and drops what it gathered.
+        _ = AppUpdate.startLoad(&state)
+        _ = AppUpdate.reduce(&state, .campaignsPage(generation: 3, campaigns: Array(all[0..<5]), loaded: 5, total: 120))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 3, .failure(ListLoadFailure([(.sms, UIError("server error"))]))))
+        #expect(state.list.rows.count == 119 && state.load.staged.rows.isEmpty)
     }
 }
 

@@ -18,8 +18,7 @@ struct LoadStatusTests {
         _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: state.load.generation, .failure(ListLoadFailure([(.sms, unreachable)]))))
         #expect(Self.screen(state).contains("✖ SMS campaigns not loaded: cannot reach"))
         _ = AppUpdate.startLoad(&state)
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: state.load.generation,
-                                                      .success((0..<10).map { UpdateTests.campaign($0) })))
+        UpdateTests.deliver(&state, (0..<10).map { UpdateTests.campaign($0) }, generation: state.load.generation)
         #expect(state.lastError == nil)
         #expect(!Self.screen(state).contains("cannot reach"))
     }
@@ -57,7 +56,7 @@ struct LoadStatusTests {
         #expect(Self.screen(state).contains(sms.map(\.name).sorted().last!) || state.list.selected == 28)
         // A later complete load is no longer partial.
         _ = AppUpdate.startLoad(&state)
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: state.load.generation, .success(sms)))
+        UpdateTests.deliver(&state, sms, generation: state.load.generation)
         #expect(!state.load.isPartial)
         #expect(!Self.screen(state).contains("Partial list"))
     }

@@ -146,9 +146,10 @@ struct PureFlowTests {
         for run in runs {
             let listed = run.list
             let runner = TestStore(Self.loaded(), service: CampaignService(
-                list: { _, _ in
+                list: { _, progress in
                     guard let listed else { throw APIError(kind: .server, status: 500, summary: "server error 500: try again in a moment") }
-                    return listed
+                    progress(listed.count, listed.count, listed)
+                    return listed.count
                 },
                 create: { _ in throw lost }))
             #expect(await runner.run(.save(request)) == [.createLookedUp(name: "Fresh", failure: failure, run.lookup)])

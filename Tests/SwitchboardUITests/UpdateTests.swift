@@ -26,8 +26,15 @@ struct UpdateTests {
         _ = AppUpdate.reduce(&state, .input(.resize(size)))
         let effects = AppUpdate.startLoad(&state)
         #expect(effects == [.loadCampaigns(generation: 1)])
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success((0..<count).map { campaign($0) })))
+        deliver(&state, (0..<count).map { campaign($0) }, generation: 1)
         return state
+    }
+
+    /// A whole load of `campaigns` as the runner answers it: one page, then the end.
+    static func deliver(_ state: inout AppState, _ campaigns: [Campaign], generation: Int) {
+        _ = AppUpdate.reduce(&state, .campaignsPage(generation: generation, campaigns: campaigns,
+                                                    loaded: campaigns.count, total: campaigns.count))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: generation, .success(campaigns.count)))
     }
 
     @discardableResult
@@ -140,7 +147,7 @@ struct UpdateTests {
         var state = Self.loaded(5)
         let effects = Self.press(&state, .character("r"))
         #expect(effects.contains(.loadCampaigns(generation: 2)))
-        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success([])))
+        _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 1, .success(0)))
         #expect(state.list.rows.count == 5 && state.load.isLoading)
         _ = AppUpdate.reduce(&state, .campaignsLoaded(generation: 2, .failure(ListLoadFailure([
             (.sms, UIError("server error (HTTP 500)")), (.voice, UIError("cannot reach the host"))]))))

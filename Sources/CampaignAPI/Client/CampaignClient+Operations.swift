@@ -10,20 +10,35 @@ extension CampaignClient {
     }
 
     /// Every campaign matching `request`'s filters, in the server's order, each once.
+    /// `progress` receives (loaded, total, page) for each page in order, as `forEachPage` says.
+    public func listAll(_ request: CampaignListRequest,
+                        progress: (@Sendable (_ loaded: Int, _ total: Int, _ page: [Campaign]) -> Void)? = nil) async throws -> [Campaign] {
+        var all: [Campaign] = []
+        try await forEachPage(request) { loaded, total, page in
+            all.append(contentsOf: page)
+            progress?(loaded, total, page)
+        }
+        return all
+    }
+
+    /// Reads every page matching `request`'s filters, in the server's order, and hands each to
+    /// `body` as (loaded so far, total, the page's campaigns not seen on an earlier page). Nothing
+    /// is kept between pages but one 8-byte hash per id (to drop repeats), so a caller that keeps
+    /// only what it needs holds only that. Answers how many campaigns were handed over.
     ///
     /// Pages are read until one says `hasMore: false` or comes back empty (without `hasMore`,
     /// until a short page); after the first page, `pageConcurrency` pages are asked for at a
-    /// time. The server's `totalResults` is never trusted to size anything: it only feeds
-    /// `progress`, clamped. More than `maxPages` pages is an error.
-    /// `progress` receives (loaded, total, page) for each page in order; the last call's total is
-    /// the number loaded.
-    public func listAll(_ request: CampaignListRequest,
-                        progress: (@Sendable (_ loaded: Int, _ total: Int, _ page: [Campaign]) -> Void)? = nil) async throws -> [Campaign] {
+    /// time. The server's `totalResults` is never trusted to size anything: it only feeds the
+    /// total, clamped; the last call's total is the number loaded. More than `maxPages` pages is
+    /// an error.
+    @discardableResult
+    public func forEachPage(_ request: CampaignListRequest,
+                            _ body: (_ loaded: Int, _ total: Int, _ page: [Campaign]) throws -> Void) async throws -> Int {
         let requestedSize = max(1, options.pageSize)
         let maxPages = max(1, options.maxPages)
         var stride = requestedSize
-        var all: [Campaign] = []
-        var seen = Set<String>()
+        var loaded = 0
+        var seen = Set<UInt64>()
         var pageIndex = 0
         while true {
             let window = pageIndex == 0 ? 1 : max(1, options.pageConcurrency)
@@ -34,14 +49,13 @@ extension CampaignClient {
             let indices = Array(pageIndex..<min(pageIndex + window, maxPages))
             let pages = try await fetchPages(request, indices: indices, size: requestedSize, stride: stride)
             for (offset, page) in pages.enumerated() {
-                for campaign in page.results where campaign.id.map({ seen.insert($0).inserted }) ?? true {
-                    all.append(campaign)
-                }
+                let fresh = page.results.filter { campaign in campaign.id.map { seen.insert(Self.idHash($0)).inserted } ?? true }
+                loaded += fresh.count
                 let last = page.results.isEmpty || page.hasMore == false || (page.hasMore == nil && page.results.count < stride)
                 let ceiling = maxPages.multipliedReportingOverflow(by: stride)
                 let claimed = min(max(page.totalResults ?? 0, 0), ceiling.overflow ? Int.max : ceiling.partialValue)
-                progress?(all.count, last ? all.count : max(all.count, claimed), page.results)
-                if last { return all }
+                try body(loaded, last ? loaded : max(loaded, claimed), fresh)
+                if last { return loaded }
                 if pageIndex == 0, offset == 0, page.results.count < requestedSize {
                     // The server caps the page size below what was asked: step by what it gives.
                     stride = page.results.count
@@ -49,6 +63,17 @@ extension CampaignClient {
             }
             pageIndex += indices.count
         }
+    }
+
+    /// A 64-bit FNV-1a hash of a campaign id: repeats across pages are found without keeping the
+    /// ids (two different ids among 100,000 collide with odds of about one in 10⁹).
+    static func idHash(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 
     /// The pages at `indices` (0 = first), fetched together, in index order.

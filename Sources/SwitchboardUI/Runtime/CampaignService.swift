@@ -12,8 +12,9 @@ public struct CampaignService: Sendable {
     /// (loaded so far, total the server claims, the page that just arrived).
     public typealias ListProgress = @Sendable (_ loaded: Int, _ total: Int, _ page: [Campaign]) -> Void
 
-    /// Every campaign of one type, page by page.
-    public var list: @Sendable (_ type: CampaignType, _ progress: @escaping ListProgress) async throws -> [Campaign]
+    /// Every campaign of one type, handed to `progress` page by page and kept nowhere; answers
+    /// how many were listed.
+    public var list: @Sendable (_ type: CampaignType, _ progress: @escaping ListProgress) async throws -> Int
     /// One campaign in full.
     public var get: @Sendable (_ id: String) async throws -> Campaign
     public var create: @Sendable (_ campaign: Campaign) async throws -> Campaign
@@ -35,7 +36,7 @@ public struct CampaignService: Sendable {
     }
 
     public init(
-        list: @escaping @Sendable (_ type: CampaignType, _ progress: @escaping ListProgress) async throws -> [Campaign]
+        list: @escaping @Sendable (_ type: CampaignType, _ progress: @escaping ListProgress) async throws -> Int
             = { _, _ in throw Unimplemented(name: "list") },
         get: @escaping @Sendable (_ id: String) async throws -> Campaign = { _ in throw Unimplemented(name: "get") },
         create: @escaping @Sendable (_ campaign: Campaign) async throws -> Campaign = { _ in throw Unimplemented(name: "create") },
@@ -65,7 +66,7 @@ public struct CampaignService: Sendable {
     /// task is cancelled and throws `CancellationError`.
     public static func live(_ client: CampaignClient) -> CampaignService {
         CampaignService(
-            list: { type, progress in try await client.listAll(CampaignListRequest(type: type), progress: progress) },
+            list: { type, progress in try await client.forEachPage(CampaignListRequest(type: type), progress) },
             get: { id in try await client.get(id) },
             create: { campaign in try await client.create(campaign) },
             update: { campaign in try await client.update(campaign) },

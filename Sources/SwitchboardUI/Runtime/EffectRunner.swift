@@ -100,7 +100,7 @@ public struct EffectRunner: Sendable {
     /// own, so that one failing still shows the other's pages.
     private func loadCampaigns(generation: Int, send: @escaping @Sendable (Action) -> Void) async {
         let progress = Locked<[CampaignType: PageCount]>([:])
-        let results = await withTaskGroup(of: (CampaignType, Result<[Campaign], UIError>).self) { group in
+        let results = await withTaskGroup(of: (CampaignType, Result<Int, UIError>).self) { group in
             for type in [CampaignType.sms, .voice] {
                 group.addTask {
                     do {
@@ -117,7 +117,7 @@ public struct EffectRunner: Sendable {
                     }
                 }
             }
-            return await group.reduce(into: [(CampaignType, Result<[Campaign], UIError>)]()) { $0.append($1) }
+            return await group.reduce(into: [(CampaignType, Result<Int, UIError>)]()) { $0.append($1) }
         }
         // A newer load took over: this one says nothing more.
         guard !Task.isCancelled else { return }
@@ -128,8 +128,8 @@ public struct EffectRunner: Sendable {
         if !failures.isEmpty {
             send(.campaignsLoaded(generation: generation, .failure(ListLoadFailure(failures))))
         } else {
-            let all = results.sorted { $0.0 == .sms && $1.0 != .sms }.flatMap { (try? $0.1.get()) ?? [] }
-            send(.campaignsLoaded(generation: generation, .success(all)))
+            let listed = results.reduce(0) { $0 + ((try? $1.1.get()) ?? 0) }
+            send(.campaignsLoaded(generation: generation, .success(listed)))
         }
     }
 
@@ -188,9 +188,16 @@ public struct EffectRunner: Sendable {
                                          send: @escaping @Sendable (Action) -> Void) async {
         let name = campaign.name
         do {
-            let existing = try await service.list(campaign.type ?? .sms) { _, _, _ in }
-            let found = existing.first { $0.name == name }
-                ?? existing.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            // Only the matches are kept while the pages go by: the exact name, else the first
+            // that differs only in case.
+            let matches = Locked<(exact: Campaign?, folded: Campaign?)>((nil, nil))
+            _ = try await service.list(campaign.type ?? .sms) { _, _, page in
+                matches.withLock { found in
+                    if found.exact == nil { found.exact = page.first { $0.name == name } }
+                    if found.folded == nil { found.folded = page.first { $0.name.caseInsensitiveCompare(name) == .orderedSame } }
+                }
+            }
+            let found = matches.withLock { $0.exact ?? $0.folded }
             send(.createLookedUp(name: name, failure: failure, found.map(CreateLookup.found) ?? .notFound))
         } catch let lookup {
             send(.createLookedUp(name: name, failure: failure, .failed(Self.message(lookup))))

@@ -58,6 +58,8 @@ public struct LoadState: Equatable, Sendable {
     public var total = 0
     /// True when pages are shown as they arrive (the list was empty when the load began).
     var showsPages = false
+    /// A refresh's rows, gathered as its pages arrive, until the load completes.
+    var staged = CampaignListState()
     public var lastFinished: Date?
     /// Why the last load failed, shown in the list until the next one succeeds.
     public var failure: String?

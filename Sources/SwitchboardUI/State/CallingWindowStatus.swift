@@ -21,7 +21,11 @@ public struct CallingWindowStatus: Equatable, Sendable {
     public let validUntil: Date
 
     public init(campaign: Campaign, now: Date) {
-        guard let hours = campaign.dialingStrategy?.callingHours, !hours.days.isEmpty else {
+        self.init(hours: campaign.dialingStrategy?.callingHours, now: now)
+    }
+
+    public init(hours: CallingHours?, now: Date) {
+        guard let hours, !hours.days.isEmpty else {
             state = .noHours
             timeZone = nil
             validUntil = .distantFuture

@@ -9,13 +9,15 @@ import Foundation
 /// 3–4 KB a campaign, half a gigabyte at 100,000. Full records are kept for the rows fetched.
 public struct CampaignListState: Equatable, Sendable {
     public private(set) var rows: [CampaignRow] = []
-    /// Calling hours that came with a summary (the documented list sends none), by id.
-    private var summaryHours: [String: CallingHours] = [:]
+    /// Calling hours that came with summaries (the documented list sends none), once per value.
+    private var hoursTable = CallingHoursTable()
     private var indexByID: [String: Int] = [:]
+    /// Shares the text that rows repeat.
+    private var interner = TextInterner()
     /// Full records fetched one by one (the list's summary lacks the dialing strategy).
     public private(set) var details: [String: Campaign] = [:]
-    /// Calling-window status of each campaign whose calling hours are known.
-    public private(set) var windows: [String: CallingWindowStatus] = [:]
+    /// Calling-window status of each campaign fetched in full with calling hours.
+    private var detailWindows: [String: CallingWindowStatus] = [:]
     public var scope: TypeScope = .all { didSet { refilter() } }
     public private(set) var filterText = ""
     public var sort = CampaignSort(column: .name) { didSet { recompute() } }
@@ -46,8 +48,16 @@ public struct CampaignListState: Equatable, Sendable {
     /// What the list knows of a campaign whose full record has not arrived.
     private func summary(_ row: CampaignRow) -> Campaign {
         var campaign = row.summary
-        if let hours = summaryHours[row.id] { campaign.dialingStrategy = DialingStrategy(callingHours: hours) }
+        if let hours = hoursTable.hours(at: row.hoursSlot) { campaign.dialingStrategy = DialingStrategy(callingHours: hours) }
         return campaign
+    }
+
+    /// Calling-window status by id, of each campaign whose calling hours are known.
+    public var windows: CallingWindowLookup { CallingWindowLookup(list: self) }
+
+    /// The calling-window status of campaign `id`: its full record's, else its summary's.
+    func window(_ id: String) -> CallingWindowStatus? {
+        detailWindows[id] ?? indexByID[id].flatMap { hoursTable.status(at: rows[$0].hoursSlot) }
     }
 
     /// Counts by type, kept as campaigns arrive so the status bar never walks the list.
@@ -56,38 +66,43 @@ public struct CampaignListState: Equatable, Sendable {
 
     /// Replaces every campaign (a finished load), keeping the selection on the same campaign.
     mutating func replaceAll(_ list: [Campaign], now: Date) {
+        var loaded = CampaignListState()
+        loaded.append(list, now: now, recomputing: false)
+        adopt(loaded)
+    }
+
+    /// Takes the rows of `loaded` (a refresh's pages, gathered aside) in place of these, keeping
+    /// scope, filter, sort, selection and the full records still current.
+    mutating func adopt(_ loaded: CampaignListState) {
         let keep = selectedRow?.id
-        rows = []
-        summaryHours = [:]
+        rows = loaded.rows
+        hoursTable = loaded.hoursTable
+        indexByID = loaded.indexByID
+        interner = loaded.interner
+        smsCount = loaded.smsCount
+        voiceCount = loaded.voiceCount
         visible = []
         ordered = []
-        indexByID = [:]
-        smsCount = 0
-        voiceCount = 0
-        append(list, now: now, recomputing: false)
         details = details.filter { id, detail in
             indexByID[id].map { rows[$0].updatedAt == detail.updatedAt } ?? false
         }
-        windows = windows.filter { details[$0.key] != nil }
+        detailWindows = detailWindows.filter { details[$0.key] != nil }
         recompute(keeping: keep)
     }
 
-    /// Adds campaigns not seen yet (pages of a first load as they arrive).
+    /// Adds campaigns not seen yet (pages of a load as they arrive).
     mutating func append(_ list: [Campaign], now: Date, recomputing: Bool = true) {
         let keep = selected == 0 ? nil : selectedIndex
         let first = rows.count
         // No reserveCapacity here: an exact reservation per page would copy every campaign each
         // time (quadratic over a 100,000-campaign load); append grows the storage geometrically.
         for campaign in list {
-            let row = CampaignRow(campaign, index: rows.count)
+            var row = CampaignRow(campaign, index: rows.count, interner: &interner)
             guard indexByID[row.id] == nil else { continue }
+            if let hours = campaign.dialingStrategy?.callingHours { row.hoursSlot = hoursTable.slot(for: hours, now: now) }
             indexByID[row.id] = rows.count
             rows.append(row)
             count(row, 1)
-            if let hours = campaign.dialingStrategy?.callingHours {
-                summaryHours[row.id] = hours
-                windows[row.id] = CallingWindowStatus(campaign: campaign, now: now)
-            }
         }
         guard recomputing, rows.count > first else { return }
         // A page costs its own sort and one merge, not a sort of everything loaded so far.
@@ -105,26 +120,23 @@ public struct CampaignListState: Equatable, Sendable {
         if let keep { selected = Self.position(of: keep, in: visible, by: less) ?? 0 }
     }
 
+    /// Gives back the room the rows' storage grew into beyond what they hold (a growing array
+    /// doubles: up to a third of 100,000 rows' storage would stay empty). Called when a load ends.
+    mutating func compact() {
+        guard rows.capacity > rows.count + rows.count / 16 else { return }
+        rows = rows.withUnsafeBufferPointer { Array($0) }
+    }
+
     /// Adds `row` to the counts by type (`delta` 1), or takes it out (-1).
     private mutating func count(_ row: CampaignRow, _ delta: Int) {
         if row.typeKey == "sms" { smsCount += delta } else if row.typeKey == "voice" { voiceCount += delta }
-    }
-
-    /// Whether the rows are exactly `list`'s campaigns, as they were read (a first load whose
-    /// pages all arrived).
-    func holdsExactly(_ list: [Campaign]) -> Bool {
-        guard list.count == rows.count else { return false }
-        return list.allSatisfy { campaign in
-            guard let id = campaign.id, let index = indexByID[id] else { return false }
-            return rows[index].updatedAt == campaign.updatedAt && rows[index].name == campaign.name
-        }
     }
 
     /// Stores a campaign fetched in full and works out its calling window.
     mutating func setDetail(_ campaign: Campaign, now: Date) {
         guard let id = campaign.id else { return }
         details[id] = campaign
-        windows[id] = CallingWindowStatus(campaign: campaign, now: now)
+        detailWindows[id] = CallingWindowStatus(campaign: campaign, now: now)
         if sort.column == .window { recompute(keeping: selectedRow?.id) }
     }
 
@@ -134,9 +146,9 @@ public struct CampaignListState: Equatable, Sendable {
         if let index = indexByID[id] {
             // In place: the other rows stay as they are, the order is worked out again.
             count(rows[index], -1)
-            rows[index] = CampaignRow(campaign, index: index)
+            rows[index] = CampaignRow(campaign, index: index, interner: &interner)
+            if let hours = campaign.dialingStrategy?.callingHours { rows[index].hoursSlot = hoursTable.slot(for: hours, now: now) }
             count(rows[index], 1)
-            summaryHours[id] = campaign.dialingStrategy?.callingHours
             recompute(keeping: id)
         } else {
             append([campaign], now: now)
@@ -150,8 +162,7 @@ public struct CampaignListState: Equatable, Sendable {
         guard let index = indexByID[id] else { return }
         let keep = selectedRow?.id == id ? nil : selectedRow?.id
         details[id] = nil
-        windows[id] = nil
-        summaryHours[id] = nil
+        detailWindows[id] = nil
         count(rows[index], -1)
         rows.remove(at: index)
         indexByID = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
@@ -166,10 +177,10 @@ public struct CampaignListState: Equatable, Sendable {
 
     /// Works out again the calling windows whose state changed since; true if any did.
     mutating func refreshWindows(now: Date) -> Bool {
-        var changed = false
-        for (id, status) in windows where status.validUntil <= now {
-            guard let campaign = campaign(id: id) else { continue }
-            windows[id] = CallingWindowStatus(campaign: campaign, now: now)
+        var changed = hoursTable.refresh(now: now)
+        for (id, status) in detailWindows where status.validUntil <= now {
+            guard let campaign = details[id] else { continue }
+            detailWindows[id] = CallingWindowStatus(campaign: campaign, now: now)
             changed = true
         }
         if changed, sort.column == .window { recompute(keeping: selectedRow?.id) }
@@ -283,14 +294,16 @@ public struct CampaignListState: Equatable, Sendable {
         func compare<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
         switch column {
         case .type: return { compare(rows[$0].typeKey, rows[$1].typeKey) }
-        case .name: return { compare(rows[$0].nameKey, rows[$1].nameKey) }
+        case .name: return { CampaignRow.compareNames(rows[$0], rows[$1]) }
         case .status: return { compare(rows[$0].statusKey, rows[$1].statusKey) }
         case .priority: return { compare(rows[$0].priorityValue, rows[$1].priorityValue) }
         case .mode: return { compare(rows[$0].mode, rows[$1].mode) }
-        case .lists: return { compare(rows[$0].lists, rows[$1].lists) }
+        case .lists:
+            let keys = rows.map(\.lists)
+            return { compare(keys[$0], keys[$1]) }
         case .updated: return { compare(rows[$0].updatedDate, rows[$1].updatedDate) }
         case .window:
-            let keys = rows.map { windows[$0.id]?.sortKey ?? .infinity }
+            let keys = rows.map { (detailWindows[$0.id] ?? hoursTable.status(at: $0.hoursSlot))?.sortKey ?? .infinity }
             return { compare(keys[$0], keys[$1]) }
         }
     }

@@ -1,5 +1,8 @@
 import CampaignModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One campaign as the list shows it, worked out once when the campaign arrives so that
 /// scrolling, filtering and sorting 100,000 rows only compare ready values.
@@ -10,21 +13,30 @@ public struct CampaignRow: Equatable, Sendable {
     public let status: String
     public let priority: String
     public let mode: String
-    public let lists: String
     public let updated: String
     let typeKey: String
     let statusKey: String
-    let nameKey: String
     let priorityValue: Int
     let updatedDate: Date
-    /// Name, id, description, mode and lists, lower-cased, as UTF-8: what `/` words search.
+    /// Name, id, description, mode and lists, lower-cased, as UTF-8, separated by 0x1F: what `/`
+    /// words search, and (as it starts with the name) what the name column sorts by.
     let searchBytes: [UInt8]
+    /// Where the list keeps this row's calling hours (rows with the same hours share one entry);
+    /// -1 without hours.
+    var hoursSlot: Int32 = -1
     /// The server's `updatedAt` as written: a full record fetched earlier is current if it matches.
     let updatedAt: String?
     let description: String?
     let contactLists: [String]
 
+    /// A row of its own (no text shared with other rows).
     public init(_ campaign: Campaign, index: Int) {
+        var interner = TextInterner()
+        self.init(campaign, index: index, interner: &interner)
+    }
+
+    /// A row whose repeated text (description, contact lists) is shared through `interner`.
+    init(_ campaign: Campaign, index: Int, interner: inout TextInterner) {
         // The row's text is copied out of the decoded page: sharing it would keep each string
         // where the JSON parser left it, among the page's freed garbage, and that scattered
         // memory cannot go back to the system (about 250 MB at 100,000 campaigns).
@@ -34,17 +46,34 @@ public struct CampaignRow: Equatable, Sendable {
         status = campaign.status?.rawValue ?? "—"
         priority = campaign.priority.map(String.init) ?? "—"
         mode = campaign.modeOrFormat
-        lists = campaign.contactLists.isEmpty ? "—" : campaign.contactLists.joined(separator: ", ")
         updatedDate = campaign.updatedDate ?? campaign.createdDate ?? .distantPast
         updated = campaign.updatedDate.map(RowFormat.shortDate) ?? "—"
         typeKey = campaign.type?.rawValue.lowercased() ?? ""
         statusKey = status.lowercased()
-        nameKey = name.lowercased()
         priorityValue = campaign.priority ?? 0
         updatedAt = campaign.updatedAt.map(Self.own)
-        description = campaign.description.map(Self.own)
-        contactLists = campaign.contactLists.map(Self.own)
+        description = campaign.description.map { interner.intern($0) }
+        contactLists = interner.intern(campaign.contactLists)
+        let lists = campaign.contactLists.joined(separator: ", ")
         searchBytes = Array([name, id, campaign.description ?? "", mode, lists].joined(separator: "\u{1F}").lowercased().utf8)
+    }
+
+    /// The contact lists as the list column shows them (worked out for the rows on screen only).
+    public var lists: String { contactLists.isEmpty ? "—" : contactLists.joined(separator: ", ") }
+
+    /// Compares two rows by name, case-insensitively: the search bytes up to their first 0x1F.
+    static func compareNames(_ a: CampaignRow, _ b: CampaignRow) -> Int {
+        a.searchBytes.withUnsafeBufferPointer { x in
+            b.searchBytes.withUnsafeBufferPointer { y in
+                guard let xBase = x.baseAddress, let yBase = y.baseAddress else { return x.count == y.count ? 0 : x.isEmpty ? -1 : 1 }
+                let xCount = memchr(xBase, 0x1F, x.count).map { xBase.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? x.count
+                let yCount = memchr(yBase, 0x1F, y.count).map { yBase.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? y.count
+                let common = min(xCount, yCount)
+                let order = common > 0 ? memcmp(xBase, yBase, common) : 0
+                if order != 0 { return order < 0 ? -1 : 1 }
+                return xCount == yCount ? 0 : xCount < yCount ? -1 : 1
+            }
+        }
     }
 
     /// A copy of `text` in storage of its own (short strings are stored inline anyway).

@@ -21,7 +21,9 @@ public enum Action: Equatable, Sendable {
     case tick(Date)
     /// A page of a campaign load arrived: `loaded` of `total` so far.
     case campaignsPage(generation: Int, campaigns: [Campaign], loaded: Int, total: Int)
-    case campaignsLoaded(generation: Int, Result<[Campaign], ListLoadFailure>)
+    /// Every page of the load arrived (the pages came as `campaignsPage`); success carries how
+    /// many campaigns the server listed.
+    case campaignsLoaded(generation: Int, Result<Int, ListLoadFailure>)
     case detailLoaded(id: String, Result<Campaign, UIError>)
     case contactListsLoaded(Result<[ContactList], UIError>)
     /// SIGTERM, SIGHUP or SIGINT reached the app.
@@ -67,7 +69,6 @@ public struct BoardCountPage: Equatable, Sendable {
         self.totalResults = totalResults
     }
 }
-
 
 /// A save that did not go through, as the API said it: the kind of failure (nil when it was not
 /// an API error), its description, the fields the server named, and whether trying again may

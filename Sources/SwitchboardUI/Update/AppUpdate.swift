@@ -26,8 +26,12 @@ public enum AppUpdate {
             guard generation == state.load.generation else { return [] }
             state.load.loaded = loaded
             state.load.total = total
-            // An empty list shows pages as they land; a refresh swaps the whole list at the end.
-            guard state.load.showsPages else { return [] }
+            // An empty list shows pages as they land; a refresh gathers its rows aside and swaps
+            // the whole list at the end. Either way only rows are kept, never the pages.
+            guard state.load.showsPages else {
+                state.load.staged.append(campaigns, now: state.now, recomputing: false)
+                return []
+            }
             state.list.append(campaigns, now: state.now)
             return detailsForVisibleRows(&state)
         case .campaignsLoaded(let generation, let result):
@@ -35,18 +39,19 @@ public enum AppUpdate {
             state.load.isLoading = false
             state.load.lastFinished = state.now
             switch result {
-            case .success(let campaigns):
-                // A first load already shows every page it received: building the rows a second
-                // time would only double the memory the load takes.
-                if !(state.load.showsPages && state.list.holdsExactly(campaigns)) {
-                    state.list.replaceAll(campaigns, now: state.now)
-                }
+            case .success:
+                // A first load already shows every page it received; a refresh takes the rows it
+                // gathered.
+                state.load.staged.compact()
+                if state.load.showsPages { state.list.compact() } else { state.list.adopt(state.load.staged) }
+                state.load.staged = CampaignListState()
                 state.load.failure = nil
                 state.load.isPartial = false
-                state.load.loaded = campaigns.count
-                state.load.total = campaigns.count
+                state.load.loaded = state.list.rows.count
+                state.load.total = state.list.rows.count
                 state.clearConnectivityError()
             case .failure(let failure):
+                state.load.staged = CampaignListState()
                 let message = failure.failures.map { "\($0.type == .sms ? "SMS" : "voice") campaigns not loaded: \($0.error.message)" }
                     .joined(separator: "; ")
                 let error = UIError(message, isConnectivity: failure.isConnectivity)
@@ -129,6 +134,7 @@ public enum AppUpdate {
         state.load.loaded = 0
         state.load.total = 0
         state.load.showsPages = state.list.rows.isEmpty
+        state.load.staged = CampaignListState()
         return superseded + [.loadCampaigns(generation: state.load.generation)]
     }
 
