@@ -8,7 +8,8 @@ struct CampaignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign",
         abstract: "List, read, apply, delete, start, stop and export campaigns.",
-        subcommands: [List.self, Get.self, Apply.self, Delete.self, Start.self, Stop.self, Export.self]
+        subcommands: [List.self, Get.self, Apply.self, Delete.self, Start.self, Stop.self, Export.self,
+                      Status.self, Contacts.self, Progress.self, Schedule.self, Clone.self]
     )
 
     struct List: AsyncParsableCommand {

@@ -6,7 +6,8 @@ import Foundation
 /// `switchboard contact-list list|get`.
 struct ContactListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contact-list", abstract: "Read contact lists.", subcommands: [List.self, Get.self])
+        commandName: "contact-list", abstract: "Read, change, delete and fill contact lists.",
+        subcommands: [List.self, Get.self, Contacts.self, Update.self, Delete.self, Import.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the contact lists (DNC lists included).")
