@@ -5,7 +5,7 @@ APT_PACKAGES := libsqlite3-dev libncurses-dev tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui bench-pty bench-wrk wrk-deps dist install clean
+.PHONY: deps build test demo screenshots bench bench-sandbox bench-client bench-tui bench-pty bench-scale bench-wrk wrk-deps dist install clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -37,6 +37,7 @@ bench: deps
 	.build/release/switchboard-bench
 	@command -v strace >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; }
 	python3 scripts/pty_bench.py .build/release/switchboard
+	python3 scripts/tui_scale.py .build/release/switchboard
 	@$(MAKE) --no-print-directory wrk-deps
 	python3 scripts/sandbox_wrk.py .build/release/switchboard
 
@@ -52,6 +53,12 @@ bench-wrk: deps wrk-deps
 
 wrk-deps:
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+# The TUI against a sandbox in its own process: load time for 10,000 and 100,000 campaigns, and
+# the TUI's resident memory once loaded (tmux, 120x40).
+bench-scale: deps
+	swift build -c release --product switchboard
+	python3 scripts/tui_scale.py .build/release/switchboard
 
 bench-client: deps
 	swift build -c release --product switchboard-bench
