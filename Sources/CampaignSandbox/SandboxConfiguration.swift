@@ -28,6 +28,14 @@ public struct SandboxConfiguration: Sendable {
     /// Serve repeated GETs and list summaries of an unchanged campaign from memory (the same
     /// bytes); off only to compare against the uncached path.
     public var cachesReads = true
+    /// How long after `addContacts` answers its contacts appear in the list (the platform
+    /// queues the import).
+    public var importDelay: Duration = .milliseconds(500)
+    /// How much faster than real time the simulated clock runs (`--speed N`): campaigns dial,
+    /// and calling windows open and close, on it.
+    public var speed = 1.0
+    /// Tests set the simulated time directly.
+    var simulatedNow: (@Sendable () -> Date)?
 
     public init() {}
 }

@@ -106,14 +106,30 @@ public enum SandboxServer {
         } catch {
             return encode(SandboxError(status: 413, message: "The body is larger than \(maxBodyBytes) bytes.").response)
         }
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        let query = queryItems(request.uri.query)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let sandboxRequest = SandboxRequest(
             method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
             body: Data(body.readableBytesView))
         return encode(await service.handle(sandboxRequest))
+    }
+
+    /// The query as a web server behind the platform reads it (form encoding): `+` is a space and
+    /// `%XX` an escaped byte, so a name with `+` or `&` must be sent as `%2B` and `%26`. The last
+    /// of a repeated name wins.
+    static func queryItems(_ query: String?) -> [String: String] {
+        var items: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            items[name] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return items
     }
 
     private static func encode(_ response: SandboxResponse) -> Response {

@@ -63,12 +63,14 @@ final class SandboxHarness: Sendable {
     /// Sends a request; `{s}` in the path stands for the stream id, and `accountId` is added to
     /// the query unless the query names it.
     func send(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil,
-              rawBody: String? = nil, headers: [String: String]? = nil) async throws -> Reply {
+              rawBody: String? = nil, headers: [String: String]? = nil, rawQuery: String? = nil) async throws -> Reply {
         var items = query
         if !items.contains(where: { $0.0 == "accountId" }) { items.insert(("accountId", credentials.accountId), at: 0) }
         var components = URLComponents(url: sandbox.baseURL, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = path.replacingOccurrences(of: "{s}", with: credentials.streamId)
         components.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+        // Appended exactly as written: `campaignName=Q3%20%2B%20Renewals`.
+        if let rawQuery { components.percentEncodedQuery = (components.percentEncodedQuery ?? "") + "&" + rawQuery }
         var request = HTTPClientRequest(url: components.url!.absoluteString)
         request.method = .init(rawValue: method)
         for (name, value) in headers ?? standardHeaders { request.headers.add(name: name, value: value) }

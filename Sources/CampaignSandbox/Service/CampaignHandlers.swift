@@ -161,6 +161,7 @@ extension SandboxService {
 
     func trigger(id: String, type: String?, start: Bool) throws -> SandboxResponse {
         var stored = try requireCampaign(id)
+        let before = stored.campaign
         try checkType(type, matches: stored.campaign)
         let name = stored.campaign.name
         let status = stored.campaign.status ?? .ready
@@ -179,6 +180,7 @@ extension SandboxService {
         stored.campaign.updatedAt = now
         stored.campaign.serverFields["campaignInstanceUpdatedAt"] = .string(now)
         try store.save([stored])
+        try changeRun(started: start, before: before, after: stored.campaign)
         let voice = stored.campaign.type == .voice
         let result = TriggerResult(
             status: stored.campaign.status ?? .ready, message: start ? "Campaign Started" : "Campaign Stopped", updatedAt: now,

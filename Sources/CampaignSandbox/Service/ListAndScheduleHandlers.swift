@@ -4,15 +4,15 @@ import Foundation
 /// Contact-list and recurring-schedule endpoints.
 extension SandboxService {
     func listContactLists(type: String?) throws -> SandboxResponse {
-        let lists = try store.contactLists().filter { type == nil || $0.listType == type }
+        let lists = try store.contactListContents().map(\.decorated).filter { type == nil || $0.listType == type }
         return Self.envelope("", data: .array(lists.map(\.json)))
     }
 
     func getContactList(id: String) throws -> SandboxResponse {
-        guard let list = try store.contactList(id: id) else {
+        guard let contents = try store.contactListContents(id: id) else {
             throw SandboxError.notFound("No contact list with id \(id).")
         }
-        return Self.envelope("", data: list.json)
+        return Self.envelope("", data: contents.decorated.json)
     }
 
     func createContactList(body: Data) throws -> SandboxResponse {

@@ -1,6 +1,7 @@
 import CampaignModel
 import Foundation
 import Logging
+import Synchronization
 
 /// The emulated Campaign Management API, independent of the HTTP server that carries it:
 /// faults, then authentication, then the route table, then the operation.
@@ -10,6 +11,10 @@ public final class SandboxService: Sendable {
     let faults: FaultInjector
     let configuration: SandboxConfiguration
     let logger: Logger
+    /// The simulated clock and dialer behind the contacts view.
+    let dialer: SandboxDialer
+    /// True once closed: the background recording of seeded runs stops.
+    private let closed = Mutex(false)
 
     /// Opens (or creates) the store and seeds it when empty.
     public init(configuration: SandboxConfiguration, logger: Logger = Logger(label: "sandbox")) async throws {
@@ -18,6 +23,8 @@ public final class SandboxService: Sendable {
         }
         self.configuration = configuration
         self.logger = logger
+        dialer = SandboxDialer(clock: SimulatedClock(origin: configuration.simulatedNow?() ?? Date(), speed: configuration.speed,
+                                                     override: configuration.simulatedNow))
         store = try SandboxStore(path: configuration.dataPath, cachesReads: configuration.cachesReads)
         authenticator = await SandboxAuthenticator(credentials: configuration.credentials)
         faults = FaultInjector(latency: configuration.latency, failRate: configuration.failRate,
@@ -26,12 +33,33 @@ public final class SandboxService: Sendable {
             let seed = SeedData(campaignCount: configuration.seedCampaigns)
             try store.saveExperienceFlows(seed.flows)
             try store.save(seed.contactLists)
+            for list in seed.contactLists { try store.setGeneratedCount(listId: list.id ?? "", list.totalRecordCount ?? 0) }
             try store.seed(seed, progress: configuration.seedProgress)
+        }
+        dialer.nextCompletion.withLock { $0 = nil }
+        try dialer.noteCompletion(store.nextCompletion().map(Date.init(timeIntervalSince1970:)))
+        // Seeded running campaigns get their runs (and completion times) now when few, else
+        // in the background; until then each gets its own when it is read.
+        if try recordSeededRuns(batch: 2_000, maxBatches: 1) == 2_000 {
+            Task(executorPreference: SandboxExecutor.shared) { [weak self] in
+                while let self, self.recordSeededBatch() {}
+            }
+        }
+    }
+
+    /// One background batch of seeded runs; false when done or closed.
+    private func recordSeededBatch() -> Bool {
+        closed.withLock { closed in
+            guard !closed else { return false }
+            return ((try? recordSeededRuns(batch: 200, maxBatches: 1)) ?? 0) == 200
         }
     }
 
     /// Closes the database cleanly.
-    public func close() throws { try store.close() }
+    public func close() throws {
+        closed.withLock { $0 = true }
+        try store.close()
+    }
 
     /// Answers one request. Never throws: every failure becomes a JSON error response.
     public func handle(_ request: SandboxRequest) async -> SandboxResponse {
@@ -61,6 +89,7 @@ public final class SandboxService: Sendable {
 
     private func perform(_ operation: APIOperation, parameters: [String: String], request: SandboxRequest) async throws -> SandboxResponse {
         let id = parameters["campaignId"] ?? ""
+        try completeDueCampaigns()
         switch operation {
         case .listCampaigns: return try listCampaigns(body: request.body)
         case .getCampaign: return try getCampaign(id: id)
@@ -75,6 +104,11 @@ public final class SandboxService: Sendable {
         case .createContactList: return try createContactList(body: request.body)
         case .enableSchedule: return try schedule(name: parameters["campaignName"], enable: true, body: request.body)
         case .disableSchedule: return try schedule(name: parameters["campaignName"], enable: false, body: request.body)
+        case .listContacts: return try listContacts(listId: parameters["contactListId"] ?? "", query: request.query)
+        case .updateContactList: return try updateContactList(listId: parameters["contactListId"] ?? "", body: request.body)
+        case .deleteContactList: return try deleteContactList(listId: parameters["contactListId"] ?? "")
+        case .addContacts: return try addContacts(body: request.body)
+        case .campaignContacts: return try campaignContacts(id: id, body: request.body)
         }
     }
 

@@ -65,6 +65,7 @@ final class SandboxStore: Sendable {
                 table.column("name", .text).notNull()
             }
         }
+        registerContactMigrations(&migrator)
         return migrator
     }
 
@@ -150,6 +151,7 @@ final class SandboxStore: Sendable {
                 if chunk.isEmpty { break }
                 for (stored, json) in zip(chunk, Self.serializedInParallel(chunk)) {
                     try statement.execute(arguments: Self.arguments(stored, json: json))
+                    try Self.writeListUse(stored.campaign, db, replacing: false)
                 }
                 written += chunk.count
                 progress?(written, seed.campaignCount)
@@ -168,6 +170,7 @@ final class SandboxStore: Sendable {
     private static func write(_ stored: StoredCampaign, _ db: Database) throws {
         try db.cachedStatement(sql: insertCampaignSQL)
             .execute(arguments: arguments(stored, json: stored.campaign.resourceJSON.serialized()))
+        try writeListUse(stored.campaign, db)
     }
 
     /// Each campaign's resource JSON, serialized on every core (the costly part of seeding).
@@ -199,7 +202,10 @@ final class SandboxStore: Sendable {
     }
 
     func delete(id: String) throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM campaign WHERE id = ?", arguments: [id]) }
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM campaign WHERE id = ?", arguments: [id])
+            try Self.deleteCampaignExtras(id: id, db)
+        }
         reads.invalidate([id])
     }
 
@@ -321,7 +327,11 @@ final class SandboxStore: Sendable {
     func save(_ lists: [ContactList]) throws {
         try database.write { db in
             for list in lists {
-                try db.execute(sql: "INSERT OR REPLACE INTO contactList (id, lname, createdAt, json) VALUES (?, ?, ?, ?)",
+                // An upsert, so that the list's generated count stays.
+                try db.execute(sql: """
+                    INSERT INTO contactList (id, lname, createdAt, json) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET lname = excluded.lname, createdAt = excluded.createdAt, json = excluded.json
+                    """,
                                arguments: [list.id, list.name.lowercased(), list.createdAt ?? "", list.json.serialized()])
             }
         }

@@ -125,7 +125,7 @@ struct SeedData {
                                    description: Self.dncListNames.contains(name)
                                        ? "Numbers that must never be called or messaged."
                                        : "Customers targeted by \(name.lowercased()) outreach.")
-            list.totalRecordCount = Int(random.next() % 5000)
+            list.totalRecordCount = Self.listSize(random.next())
             list.status = "Ready"
             list.listType = "call"
             list.source = "passiveApi"
@@ -146,6 +146,11 @@ struct SeedData {
         flows = Self.experienceFlows.map { ("cf-" + random.uuid(), $0) }
         self.campaignCount = max(0, campaignCount)
         campaignRandom = random
+    }
+
+    /// A seeded list's size, from tens to tens of thousands (log-uniform over 20…50,000), from one draw.
+    static func listSize(_ draw: UInt64) -> Int {
+        Int((20 * pow(2_500, Double(draw % 10_000) / 10_000)).rounded())
     }
 
     fileprivate static func campaign(_ index: Int, random: inout SeededRandom, flows: [(id: String, name: String)]) -> StoredCampaign {

@@ -41,6 +41,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Requests allowed per minute before HTTP 429 with Retry-After.")
     var rateLimit: Int?
 
+    @Option(help: "How many times faster than real time campaigns dial (the sandbox's simulated clock).")
+    var speed = 1.0
+
     @Flag(help: "Log every request.")
     var verbose = false
 
@@ -52,6 +55,7 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("--client-secret must be at least \(SandboxCredentials.minimumSecretBytes) bytes long.")
         }
         if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be 1 or more.") }
+        guard (0...1_000_000).contains(speed) else { throw ValidationError("--speed must be between 0 and 1000000.") }
     }
 
     func run() async throws {
@@ -65,6 +69,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.latency = .milliseconds(latency)
         configuration.failRate = failRate
         configuration.rateLimitPerMinute = rateLimit
+        configuration.speed = speed
         var logger = Logger(label: "switchboard.sandbox")
         logger.logLevel = verbose ? .info : .warning
         let credentials = configuration.credentials

@@ -23,14 +23,19 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
     var readonly = false
 
+    @Option(help: "How many times faster than real time the sandbox's campaigns dial (its simulated clock).")
+    var speed = 60.0
+
     func validate() throws {
         guard (0...200_000).contains(campaigns) else { throw ValidationError("--campaigns must be between 0 and 200000.") }
+        guard (0...1_000_000).contains(speed) else { throw ValidationError("--speed must be between 0 and 1000000.") }
     }
 
     func run() async throws {
         var configuration = SandboxConfiguration()
         configuration.port = 0
         configuration.seedCampaigns = campaigns
+        configuration.speed = speed
         // "seeding 40,000 / 100,000 campaigns…" on one line of a terminal's stderr, gone before the UI opens.
         let showsProgress = isatty(STDERR_FILENO) == 1
         if showsProgress {
