@@ -110,6 +110,17 @@ public enum ContactColumn: Int, CaseIterable, Sendable {
         }
     }
 
+    /// What this column sorts a contact by, as text (attempts sort by number: see `compare`).
+    func key(_ contact: CampaignContact) -> String {
+        switch self {
+        case .phone: return contact.phoneNumber
+        case .outcome: return contact.dialerOutcome
+        case .attempts: return ""
+        case .botStatus: return contact.botOutboundStatus ?? ""
+        case .codes: return contact.agentDispositionCodes.joined(separator: ",")
+        }
+    }
+
     /// A three-way comparison of two contacts on this column.
     func compare(_ a: CampaignContact, _ b: CampaignContact) -> Int {
         func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }

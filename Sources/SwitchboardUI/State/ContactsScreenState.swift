@@ -158,12 +158,25 @@ public struct ContactsScreenState: Equatable, Sendable {
             order = nil
             return
         }
-        var indices: [Int] = []
+        var matching: [Int] = []
         for (number, contacts) in pages {
             let base = (number - 1) * pageSize
-            for offset in contacts.indices where filter.matches(contacts[offset]) { indices.append(base + offset) }
+            for offset in contacts.indices where filter.matches(contacts[offset]) { matching.append(base + offset) }
         }
-        order = indices.sorted(by: ordering())
+        matching.sort()
+        guard let sort else {
+            order = matching
+            return
+        }
+        // Each contact's sort key worked out once, beside its index: the sort then compares small
+        // values instead of looking both contacts up in their pages at every comparison.
+        let ascending = sort.ascending
+        func ordered<Key: Comparable>(_ key: (CampaignContact) -> Key) -> [Int] {
+            var keyed = matching.map { (index: $0, key: key(contact(at: $0)!)) }
+            keyed.sort { a, b in a.key != b.key ? (ascending ? a.key < b.key : a.key > b.key) : a.index < b.index }
+            return keyed.map(\.index)
+        }
+        order = sort.column == .attempts ? ordered(\.numberOfAttemptsSoFar) : ordered(sort.column.key)
     }
 
     /// The order of the rows: the sort column, then the server's order.
