@@ -297,3 +297,19 @@ struct BoardTests {
         #expect(most.withLock { $0 } <= BoardState.countConcurrency)
     }
 }
+
+extension BoardTests {
+    @Test("The mouse on the board: a click selects a row, a click on a header sorts by it, the wheel scrolls")
+    func mouse() {
+        var state = Self.active(5)
+        UpdateTests.press(&state, .character("b"))
+        let table = BoardLayout(state).table
+        _ = AppUpdate.reduce(&state, .input(.mouse(MouseEvent(.click, x: 10, y: table.y + 3))))
+        #expect(state.board.selected == 2)
+        let attempts = BoardLayout.columns(in: table).first { $0.column == .attempts }!
+        _ = AppUpdate.reduce(&state, .input(.mouse(MouseEvent(.click, x: attempts.x, y: table.y))))
+        #expect(state.board.sort == BoardSort(column: .attempts))
+        _ = AppUpdate.reduce(&state, .input(.mouse(MouseEvent(.wheelDown, x: 10, y: table.y + 3))))
+        #expect(state.board.selected == 3)
+    }
+}

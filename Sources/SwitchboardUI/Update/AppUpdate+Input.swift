@@ -191,6 +191,8 @@ extension AppUpdate {
         case .contactLists:
             let position = mouse.y - layout.body.y - 1
             if position >= 0, position < state.contactLists.count { state.contactListSelected = position }
+        case .board, .campaignContacts:
+            return boardClick(mouse, &state)
         default: break
         }
         return []

@@ -251,3 +251,36 @@ extension AppUpdate {
         }
     }
 }
+
+extension AppUpdate {
+    /// A click on the board or the contacts screen: a header sorts by its column, a row is selected.
+    static func boardClick(_ mouse: MouseEvent, _ state: inout AppState) -> [Effect] {
+        if state.screen == .board {
+            let table = BoardLayout(state).table
+            guard table.contains(x: mouse.x, y: mouse.y) else { return [] }
+            if mouse.y == table.y {
+                guard let column = BoardLayout.columns(in: table).first(where: { mouse.x < $0.x + $0.width + 1 })?.column,
+                      BoardColumn.sortable.contains(column) else { return [] }
+                return runBoard(.sort(column), row: state.board.selectedRow, &state)
+            }
+            let position = state.board.scrollTop + mouse.y - table.y - 1
+            guard state.board.rows.indices.contains(position) else { return [] }
+            state.board.selected = position
+            return afterMove(&state)
+        }
+        guard var contacts = state.contacts else { return [] }
+        let table = ContactsLayout(state).table
+        guard table.contains(x: mouse.x, y: mouse.y) else { return [] }
+        if mouse.y == table.y {
+            guard let column = ContactsLayout.columns(in: table).first(where: { mouse.x < $0.x + $0.width + 1 })?.column else { return [] }
+            let ascending = contacts.sort.map { $0.column == column ? !$0.ascending : true } ?? true
+            contacts.setSort(ContactSort(column: column, ascending: ascending))
+        } else {
+            let position = contacts.scrollTop + mouse.y - table.y - 1
+            guard position < contacts.rowCount else { return [] }
+            contacts.selected = position
+        }
+        state.contacts = contacts
+        return afterMove(&state)
+    }
+}
