@@ -59,6 +59,8 @@ public struct BoardRow: Equatable, Sendable {
     public let name: String
     public let status: String
     let typeKey: String
+    /// The name lower-cased, worked out once for sorting.
+    let nameKey: String
     /// Active 0, Paused 1, Scheduled 2, Completed 3: the board's default order.
     let statusRank: Int
 
@@ -81,6 +83,7 @@ public struct BoardRow: Equatable, Sendable {
         name = row.name
         status = row.status
         typeKey = row.typeKey
+        nameKey = row.name.lowercased()
         statusRank = rank
     }
 }
@@ -155,16 +158,17 @@ public struct BoardState: Equatable, Sendable {
     mutating func reorder(now: Date, list: CampaignListState) {
         let keep = selectedRow?.id
         let scoped = all.filter { scope == .all || $0.typeKey == scope.rawValue }
-        let keys = Dictionary(uniqueKeysWithValues: scoped.map { ($0.id, sortKey($0, list: list)) })
+        let keys = scoped.map { sortKey($0, list: list) }
         let ascending = sort.ascending
-        rows = scoped.sorted { a, b in
-            let (x, y) = (keys[a.id]!, keys[b.id]!)
+        rows = scoped.indices.sorted { i, j in
+            let (x, y) = (keys[i], keys[j])
             // Rows without a figure yet go last either way.
             if x.isNaN != y.isNaN { return y.isNaN }
             if !x.isNaN, x != y { return ascending ? x < y : x > y }
-            if a.name != b.name { return a.name.lowercased() < b.name.lowercased() }
+            let (a, b) = (scoped[i], scoped[j])
+            if a.nameKey != b.nameKey { return a.nameKey < b.nameKey }
             return a.id < b.id
-        }
+        }.map { scoped[$0] }
         selected = keep.flatMap { id in rows.firstIndex { $0.id == id } } ?? min(selected, max(0, rows.count - 1))
     }
 
