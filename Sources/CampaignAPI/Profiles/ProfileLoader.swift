@@ -41,6 +41,8 @@ public struct ResolvedProfile: Sendable {
     public let insecure: Bool
     /// The config file read, if any.
     public let configPath: String?
+    /// The compliance rule ids the profile's `compliance:` lists (nil: not set, lint off).
+    public var compliance: [String]? = nil
 
     /// The settings ready for a client; says which ones are missing.
     public func apiProfile() throws(APIError) -> APIProfile {
@@ -89,6 +91,7 @@ public struct ResolvedProfile: Sendable {
 ///         clientId: cs-…
 ///         clientSecret: {env: KORE_PROD_SECRET}   # or {file: ~/.kore/prod.secret}, or inline
 ///         routes: {createCampaign: /api/v2/public/{streamId}/campaign}
+///         compliance: [us-federal, us-fl]   # rules `lint` and `apply` check (none: lint off)
 ///
 /// A config file holding an inline secret must not be readable by group or others.
 public struct ProfileLoader: Sendable {
@@ -148,7 +151,16 @@ public struct ProfileLoader: Sendable {
         }
         return ResolvedProfile(name: name, values: values, routeOverrides: routes,
                                insecure: insecure || entry["insecure"]?.boolValue == true,
-                               configPath: fileRead ? configPath.path : nil)
+                               configPath: fileRead ? configPath.path : nil,
+                               compliance: try complianceIds(entry["compliance"], profile: name))
+    }
+
+    /// `compliance: [us-federal, us-fl]` (or one id): the rules `lint` and `apply` check.
+    private func complianceIds(_ raw: JSONValue?, profile: String) throws -> [String]? {
+        guard let raw, !raw.isNull else { return nil }
+        if let one = raw.stringValue { return [one] }
+        if let list = raw.arrayValue, case let ids = list.compactMap(\.stringValue), ids.count == list.count { return ids }
+        throw APIError(kind: .configuration, summary: "profile \(profile): compliance must list rule ids, such as [us-federal, us-fl]")
     }
 
     private func flagName(_ field: ProfileField) -> String {
