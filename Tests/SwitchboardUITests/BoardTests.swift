@@ -313,3 +313,52 @@ extension BoardTests {
         #expect(state.board.selected == 3)
     }
 }
+
+extension BoardTests {
+    @Test("Once page 1 gives the page count, the other pages are read a few at a time; the page that completes the set ends the count")
+    func pagesReadAFewAtATime() async {
+        let inFlight = Locked(0)
+        let most = Locked(0)
+        let service = CampaignService(contactsPage: { _, page, limit in
+            let now = inFlight.withLock { (count: inout Int) -> Int in
+                count += 1
+                return count
+            }
+            most.withLock { $0 = max($0, now) }
+            defer { inFlight.withLock { $0 -= 1 } }
+            await Task.yield()
+            let results = Self.contacts(Array(repeating: page % 2 == 0 ? "completed" : "failed", count: page < 10 ? limit : 7))
+            return CampaignContactsPage(results: results, page: page, limit: limit, totalPages: 10, totalResults: 907)
+        })
+        let store = TestStore(Self.active(1), service: service)
+        let answers = await store.run(.countContacts(campaignID: "bd-000", generation: 3))
+        let pages = answers.compactMap { action -> BoardCountPage? in
+            if case .boardCountPage("bd-000", 3, let page) = action { return page } else { return nil }
+        }
+        #expect(pages.count == 10 && answers.count == 10)
+        #expect(Set(pages.map(\.page)) == Set(1...10))
+        #expect(pages.filter(\.isLast).count == 1 && pages.last?.isLast == true)
+        let sum = pages.reduce(OutcomeTally()) { $0 + $1.tally }
+        #expect(sum.total == 907 && sum.connected == 407 && sum.failed == 500)
+        #expect(most.withLock { $0 } <= BoardState.countConcurrency)
+    }
+
+    @Test("A page that fails ends the count with its error; nothing more is answered")
+    func failingPage() async {
+        let service = CampaignService(contactsPage: { _, page, limit in
+            if page == 4 { throw APIErrorStub.failed }
+            return CampaignContactsPage(results: Self.contacts(Array(repeating: "", count: limit)), page: page, limit: limit,
+                                        totalPages: 6, totalResults: 600)
+        })
+        let store = TestStore(Self.active(1), service: service)
+        let answers = await store.run(.countContacts(campaignID: "bd-000", generation: 1))
+        guard case .boardCountFailed("bd-000", 1, _)? = answers.last else {
+            Issue.record("no failure: \(answers)")
+            return
+        }
+        #expect(answers.filter { if case .boardCountFailed = $0 { return true } else { return false } }.count == 1)
+        #expect(!answers.contains { if case .boardCountPage(_, _, let page) = $0 { return page.isLast } else { return false } })
+    }
+}
+
+private enum APIErrorStub: Error { case failed }
