@@ -185,7 +185,7 @@ extension CampaignClient {
             }
             throw APIError(kind: .invalid, summary: summary, issues: blocking)
         }
-        return try await create(copy)
+        return try await WriteLabel.$current.withValue(WriteLabel(operation: "clone", detail: "from \(id)")) { try await create(copy) }
     }
 
     /// `campaign` as a new campaign named `name`: everything a supervisor set, nothing the server

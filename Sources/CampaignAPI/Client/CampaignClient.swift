@@ -50,7 +50,8 @@ public final class CampaignClient: Sendable {
     }
 
     /// Sends one operation with retries as `ClientOptions` allows; non-2xx becomes `APIError`.
-    func send(_ operation: APIOperation, parameters: [String: String] = [:], body: JSONValue? = nil) async throws -> JSONValue {
+    /// (`send` calls it, journaling writes.)
+    func transmit(_ operation: APIOperation, parameters: [String: String] = [:], body: JSONValue? = nil) async throws -> JSONValue {
         let route = profile.route(for: operation)
         var values = parameters
         values["streamId"] = profile.streamId
@@ -76,7 +77,10 @@ public final class CampaignClient: Sendable {
             try Task.checkCancellation()
             do {
                 let reply = try await execute(route.method, url: url, body: body)
-                if (200..<300).contains(reply.status) { return try decode(reply, operation: operation) }
+                if (200..<300).contains(reply.status) {
+                    ReplyProbe.current?.record(reply.status)
+                    return try decode(reply, operation: operation)
+                }
                 if (300..<400).contains(reply.status) { throw Self.redirectError(reply) }
                 let retryAfter = RetryAfter.seconds(reply.headers.first(name: "Retry-After"))
                 let error = APIError.from(status: reply.status, body: reply.body, retryAfter: retryAfter, operation: operation)

@@ -19,6 +19,8 @@ public struct ClientOptions: Sendable {
     public var pageConcurrency = 4
     /// `listAll` stops with an error after this many pages, whatever the server says.
     public var maxPages = 1_000
+    /// Records every write (audit line, snapshot before update/stop/delete); nil records nothing.
+    public var journal: WriteJournal?
     public init() {}
 
     /// Operations that may be sent again without harm: reads, PUT and DELETE. Creates, starts,
