@@ -296,3 +296,32 @@ struct SandboxDialerTests {
         #expect(try await snapshot() == first)
     }
 }
+
+@Suite("Sandbox calling timeline")
+struct SandboxCallingTimelineTests {
+    static func schedule(_ windows: [(String, String, String)]) throws -> WeekSchedule {
+        try WeekSchedule(days: windows.map { CallingDay(day: $0.0, start: $0.1, end: $0.2) })
+    }
+
+    @Test("laid out day by day, the open spans are the calling-hours engine's, DST changes included",
+          arguments: ["America/New_York", "Australia/Lord_Howe", "Europe/London", "Asia/Kolkata"])
+    func sameAsEngine(zone: String) throws {
+        let days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        let schedules = try [
+            Self.schedule(days.prefix(5).map { ($0, "9:00 AM", "5:00 PM") }),
+            Self.schedule(days.map { ($0, "12:00 AM", "12:00 AM") }),  // around the clock
+            Self.schedule(days.flatMap { [($0, "1:30 AM", "3:15 AM"), ($0, "10:00 PM", "12:00 AM")] }),  // the skipped and repeated hours
+            Self.schedule([("SA", "12:00 AM", "12:00 AM"), ("SU", "12:00 AM", "6:00 AM"), ("MO", "9:10 AM", "12:00 PM"), ("MO", "1:00 PM", "5:30 PM")]),
+        ]
+        let timeZone = try #require(TimeZone(identifier: zone))
+        for schedule in schedules {
+            let clock = CallingHoursClock(schedule: schedule, timeZone: timeZone)
+            for (from, to) in [("2026-03-01T00:00:00Z", "2026-04-12T00:00:00Z"), ("2026-09-24T13:17:00Z", "2026-11-08T00:00:00Z")] {
+                let start = try #require(ISOTimestamp.parse(from)), end = try #require(ISOTimestamp.parse(to))
+                let engine = clock.openIntervals(from: start, to: end).map { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] }
+                let spans = CallingTimeline.openSpans(clock, from: start.timeIntervalSince1970, to: end.timeIntervalSince1970).map { [$0.0, $0.1] }
+                #expect(spans == engine, "\(zone) \(schedule) \(from)")
+            }
+        }
+    }
+}

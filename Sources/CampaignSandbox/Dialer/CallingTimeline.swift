@@ -82,8 +82,7 @@ final class CallingTimeline: Sendable {
             let from = state.coveredUntil
             let to = min(from + Self.chunk, limit)
             var openBefore = state.spans.last.map { $0.openBefore + ($0.end - $0.start) } ?? 0
-            for interval in clock.openIntervals(from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to)) {
-                let start = interval.start.timeIntervalSince1970, end = interval.end.timeIntervalSince1970
+            for (start, end) in Self.openSpans(clock, from: from, to: to) {
                 guard end > start else { continue }
                 if let last = state.spans.last, last.end == start {
                     state.spans[state.spans.count - 1].end = end  // a window cut by the chunk's edge
@@ -95,6 +94,46 @@ final class CallingTimeline: Sendable {
             state.coveredUntil = to
             if to >= limit { state.exhausted = true }
         }
+    }
+}
+
+extension CallingTimeline {
+    /// The open spans of `clock` between two instants (seconds since 1970), clipped to them: the
+    /// same as `CallingHoursClock.openIntervals`, but a wall day without a change of UTC offset is
+    /// laid out by arithmetic; only a day with a DST change asks the clock (which knows what a
+    /// window in a skipped or repeated hour does). Thousands of campaigns' weeks cost little so.
+    static func openSpans(_ clock: CallingHoursClock, from: Double, to: Double) -> [(Double, Double)] {
+        guard to > from, !clock.schedule.isEmpty else { return [] }
+        let zone = clock.timeZone
+        func offset(_ instant: Double) -> Double { Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant))) }
+        var spans: [(Double, Double)] = []
+        func add(_ start: Double, _ end: Double) {
+            let start = max(start, from, spans.last?.1 ?? -.infinity), end = min(end, to)
+            guard end > start else { return }
+            if let last = spans.last, last.1 == start { spans[spans.count - 1].1 = end } else { spans.append((start, end)) }
+        }
+        // Wall days, from the one before `from` (a zone ahead of UTC starts its day earlier).
+        var day = ((from + offset(from)) / 86_400).rounded(.down) - 1
+        while true {
+            let wallStart = day * 86_400
+            let startOffset = offset(wallStart - offset(wallStart))
+            let dayStart = wallStart - startOffset
+            if dayStart >= to { break }
+            let endOffset = offset(wallStart + 86_400 - startOffset)
+            let dayEnd = wallStart + 86_400 - endOffset
+            if startOffset == endOffset {
+                let weekday = Weekday(rawValue: Int((Int64(day) + 3) % 7 + 7) % 7)!
+                for window in clock.schedule.windows(on: weekday) {
+                    add(dayStart + Double(window.start) * 60, dayStart + Double(window.end) * 60)
+                }
+            } else {
+                for interval in clock.openIntervals(from: Date(timeIntervalSince1970: dayStart), to: Date(timeIntervalSince1970: dayEnd)) {
+                    add(interval.start.timeIntervalSince1970, interval.end.timeIntervalSince1970)
+                }
+            }
+            day += 1
+        }
+        return spans
     }
 }
 

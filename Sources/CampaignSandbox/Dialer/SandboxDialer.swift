@@ -44,7 +44,7 @@ final class SandboxDialer: Sendable {
 
     init(clock: SimulatedClock) {
         self.clock = clock
-        sharedAnchor = clock.origin.addingTimeInterval(-8 * 86_400)
+        sharedAnchor = clock.origin.addingTimeInterval(-60)
     }
 
     private func timeline(_ campaign: Campaign, _ run: CampaignRun) -> CallingTimeline? {
