@@ -362,3 +362,16 @@ extension BoardTests {
 }
 
 private enum APIErrorStub: Error { case failed }
+
+extension BoardTests {
+    @Test("The board's keys: none clashes by default; one rebound onto a key the board falls back to (j) is named as a conflict")
+    func boardKeyConflicts() {
+        #expect(Keymap.standard.conflicts() == [])
+        let (keymap, problems) = Keymap.make(from: ["board.detail": ["j"]])
+        #expect(problems == ["keys: j means both board.detail and down"])
+        var state = Self.active(3)
+        state.keymap = keymap
+        UpdateTests.press(&state, .character("b"), .character("j"))
+        #expect(state.screen == .campaignDetail(id: "bd-000"))  // the board's own binding is asked first
+    }
+}

@@ -76,6 +76,7 @@ extension Keymap {
     /// Keys that mean two things where they are read: two bindings of one context, a binding
     /// hidden behind a global key, or a rebound printable key in a context that types text.
     public func conflicts() -> [String] {
+        let screenFallback = Set((ScreenKeys.general + ScreenKeys.scrolling).map(\.name))
         var problems: [String] = []
         let all = KeyTables.all
         let global = all.filter { $0.context == .global }
@@ -95,6 +96,12 @@ extension Keymap {
                     // The form, grid and picker are asked before the bindings they share.
                     if context.sharesEditorKeys,
                        let shared = all.first(where: { $0.context == .editor && keys(of: $0).contains(key) }) {
+                        problems.append("keys: \(key) means both \(binding.name) and \(shared.name)")
+                    }
+                    // The board and the contacts screen are asked before the screens' general and
+                    // scrolling keys they fall back to.
+                    if context == .board || context == .contacts,
+                       let shared = all.first(where: { screenFallback.contains($0.name) && keys(of: $0).contains(key) }) {
                         problems.append("keys: \(key) means both \(binding.name) and \(shared.name)")
                     }
                     if context.takesText, key.isText, overrides[binding.name] != nil {
