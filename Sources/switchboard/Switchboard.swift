@@ -16,7 +16,7 @@ struct Switchboard: AsyncParsableCommand {
             """,
         version: "0.4.0",
         subcommands: [UICommand.self, CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self,
-                      DemoCommand.self, KeysCommand.self],
+                      DemoCommand.self, KeysCommand.self, LintCommand.self],
         defaultSubcommand: UICommand.self
     )
 

@@ -26,6 +26,9 @@ extension CampaignCommand {
         @Flag(help: "Print the diff and the exact request bodies; write nothing.")
         var dryRun = false
 
+        @Flag(help: "Treat compliance findings (the profile's `compliance:` rules) as problems: nothing is written.")
+        var strict = false
+
         func run() async throws {
             let campaigns = try CampaignFile.read(file)
             // An update is judged against the server's current record: fetch those first.
@@ -41,6 +44,9 @@ extension CampaignCommand {
             }
             var problems: [String] = []
             var warnings: [String] = []
+            // Compliance lint when the profile selects rules: warnings, or problems under --strict.
+            let selectedRules = try ComplianceCheck.rules(ids: [], profile: try? connection.resolve(), file: nil)
+            let complianceLint = selectedRules.isEmpty ? nil : ComplianceLint(rules: selectedRules)
             for (index, campaign) in campaigns.enumerated() {
                 let label = "  [\(index)] \(campaign.name.isEmpty ? "(unnamed)" : campaign.name): "
                 let merged = Self.merged(campaign, over: currents[index])
@@ -49,6 +55,8 @@ extension CampaignCommand {
                 // A campaign the file leaves as it is will not be written: nothing to warn about.
                 if let current = currents[index], CampaignDiff.changes(from: current, to: merged).isEmpty { continue }
                 warnings += report.warnings.map { label + $0.description }
+                let compliance = complianceLint.map { ComplianceCheck.lines(for: merged, lint: $0, referenceDate: Date()) } ?? []
+                if strict { problems += compliance.map { label + "compliance: " + $0 } } else { warnings += compliance.map { label + "compliance: " + $0 } }
             }
             if !warnings.isEmpty {
                 // Warnings never refuse: Switchboard's beliefs, and what unchanged fields hold.
