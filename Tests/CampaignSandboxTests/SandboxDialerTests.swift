@@ -276,6 +276,37 @@ struct SandboxDialerTests {
         }
     }
 
+    @Test("a seeded Paused campaign stands part of the way through and resumes where it stopped (not a new run)")
+    func pausedResumes() async throws {
+        let clock = TestClock("2026-01-07T16:00:00Z")
+        try await withSandbox(seed: 60, configure: { $0.simulatedNow = { clock.now } }) { harness in
+            let paused = try await harness.list(["filters": ["status": ["Paused"]], "limit": 20])
+            var checked = 0
+            for item in paused.data?.objectValue?["results"]?.arrayValue ?? [] {
+                let object = try #require(item.objectValue)
+                let id = try #require((object["_id"] ?? object["id"])?.stringValue)
+                let voice = object["dialingMode"] != nil
+                let before = try await Self.contactsPage(harness, id)
+                guard before.contains(where: { $0["dialerOutcome"] != "" }) else { continue }  // page 1 not reached yet (LIFO)
+                clock.set("2026-01-08T16:00:00Z")
+                #expect(try await Self.contactsPage(harness, id) == before, "paused: nothing moves")
+                #expect(try await Self.trigger(harness, id, "play", voice: voice) == 200)
+                clock.set("2026-01-22T16:00:00Z")
+                let after = try await Self.contactsPage(harness, id)
+                for (old, new) in zip(before, after) {
+                    #expect((new["numberOfAttemptsSoFar"]?.intValue ?? 0) >= (old["numberOfAttemptsSoFar"]?.intValue ?? 0))
+                    if old["dialerOutcome"] != "" {
+                        #expect(new["dialerOutcome"] == old["dialerOutcome"] && new["botSessionId"] == old["botSessionId"])
+                    }
+                }
+                #expect(Self.attempts(after) > Self.attempts(before))
+                checked += 1
+                break
+            }
+            #expect(checked == 1, "a seeded Paused campaign with progress on its first page")
+        }
+    }
+
     @Test("two sandboxes with the same seed and clock give the same contacts")
     func sameSeedSameContacts() async throws {
         func snapshot() async throws -> [[JSONObject]] {
