@@ -86,10 +86,12 @@ struct CLI {
 }
 
 /// A sandbox and a CLI runner with its own empty home.
-func withCLI<T>(seed: Int = 12, _ body: (CLI) async throws -> T) async throws -> T {
+func withCLI<T>(seed: Int = 12, configure: (inout SandboxConfiguration) -> Void = { _ in },
+                _ body: (CLI) async throws -> T) async throws -> T {
     var configuration = SandboxConfiguration()
     configuration.seedCampaigns = seed
     configuration.preparingDelay = .milliseconds(50)
+    configure(&configuration)
     let sandbox = try await SandboxServer.start(configuration)
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
