@@ -29,7 +29,7 @@ public struct ComplianceFinding: Equatable, Sendable, CustomStringConvertible {
 /// daylight-saving change, within the following twelve months, of the campaign's zone or any zone
 /// a rule covers: every combination of UTC offsets the year brings is seen once. A window is
 /// reported once per rule and recipient zone, with the first week in which it breaks the rule.
-public struct ComplianceLint: Sendable {
+public struct ComplianceLint: Equatable, Sendable {
     public let rules: [ComplianceRule]
 
     public init(rules: [ComplianceRule]) { self.rules = rules }

@@ -59,6 +59,10 @@ enum DialogText {
                 say("Warnings (they do not stop the save):", .warning)
                 for warning in warnings { say("  ⚠ " + warning.description, .warning) }
             }
+            if let editor = state.editor, case let compliance = ComplianceMarks.marks(editor, state: state).issues, !compliance.isEmpty {
+                say("Compliance (\(compliance.count); warnings only, the save goes ahead):", .warning)
+                for issue in compliance { say("  ⚠ " + issue.message, .warning) }
+            }
         case .conflict(let current, let changes):
             say("Someone changed “\(current.name)” since you opened it.", .warning)
             say("Their changes:", .section)

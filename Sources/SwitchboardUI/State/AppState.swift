@@ -119,6 +119,9 @@ public struct AppState: Equatable, Sendable {
     public var contacts: ContactsScreenState?
     /// Seconds between recounts of a board row's contacts (`--board-refresh`); nil: counted once.
     public var boardRefreshInterval: TimeInterval? = 5
+    /// The profile's compliance rules (`compliance:` in config.yaml): warnings in the editor and
+    /// marked grid cells; nil when the profile selects none.
+    public var compliance: ComplianceLint?
 
     public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
                 refreshInterval: TimeInterval? = nil, readOnly: Bool = false) {

@@ -55,7 +55,11 @@ enum FormPane {
         let (body, footer) = rect.splitBottom(1)
         let report = editor.validation
         let issues = editor.issuesByField
-        let rows = rows(editor, issues: issues, warnings: editor.warningsByField, width: body.width)
+        // Compliance findings (the profile's rules) are warnings under the calling-hours field.
+        var warnings = editor.warningsByField
+        let compliance = ComplianceMarks.marks(editor, state: state).issues
+        if !compliance.isEmpty { warnings.byField[.callingHours, default: []] += compliance }
+        let rows = rows(editor, issues: issues, warnings: warnings, width: body.width)
         let focusRow = rows.firstIndex { if case .field(let index) = $0 { return index == editor.focus }; return false } ?? 0
         // Show the focused field with its problems below it.
         var last = focusRow
@@ -66,7 +70,7 @@ enum FormPane {
             draw(row, editor: editor, owned: issues.byField, into: &canvas, x: body.x, y: body.y + offset, maxX: body.maxX)
         }
         footerLine(editor, problems: issues.byField.values.reduce(0) { $0 + $1.count } + issues.general.count,
-                   warnings: report.warnings.count, keymap: state.keymap, into: &canvas, rect: footer)
+                   warnings: report.warnings.count + compliance.count, keymap: state.keymap, into: &canvas, rect: footer)
     }
 
     static func draw(_ row: Row, editor: CampaignEditor, owned: [FieldID: [ValidationIssue]], into canvas: inout Canvas,

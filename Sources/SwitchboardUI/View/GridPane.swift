@@ -25,11 +25,14 @@ enum GridPane {
         }
         y += 1
         let selection = grid.anchor == nil ? nil : grid.selection
+        let outside = ComplianceMarks.marks(editor, state: state).cells
         for day in Weekday.allCases where y < body.maxY {
             let onCursorDay = day == grid.cursor.day
             canvas.put(day.code, x: body.x + 1, y: y, style: onCursorDay ? Theme.label.reversed : Theme.label)
             for (cell, coverage) in grid.schedule.row(day, cellMinutes: grid.cellMinutes).enumerated() {
                 var (glyph, style) = Theme.coverage(coverage)
+                // A cell that breaks a compliance rule somewhere: marked, never refused.
+                if coverage != .empty, outside.contains(day.rawValue * 10_000 + cell) { style = Theme.warning }
                 if let selection, selection.days.contains(day), selection.cells.contains(cell) { style = Theme.gridBlock }
                 if onCursorDay, cell == grid.cursor.cell {
                     style = Theme.gridCursor
@@ -108,6 +111,9 @@ enum GridPane {
         for issue in report.all where ValidationIssue.path(issue.path, isUnder: "dialingStrategy.callingHours") {
             let (mark, style) = issue.isBlocking ? ("✖ ", Theme.error) : ("⚠ ", Theme.warning)
             lines += DisplayWidth.wrap(mark + issue.message, to: width).map { ($0, style) }
+        }
+        for issue in ComplianceMarks.marks(editor, state: state).issues {
+            lines += DisplayWidth.wrap("⚠ " + issue.message, to: width).map { ($0, Theme.warning) }
         }
         lines.append(("Windows (exact):", Theme.section))
         for day in Weekday.allCases {

@@ -1,4 +1,5 @@
 import CampaignAPI
+import CampaignModel
 import Foundation
 import SwitchboardUI
 import TerminalKit
@@ -6,7 +7,7 @@ import TerminalKit
 /// Opens the terminal UI on a client, runs it until the user quits, and gives the terminal back.
 enum TUILauncher {
     static func run(client: CampaignClient, connection: ConnectionInfo, refreshSeconds: Int, boardRefreshSeconds: Int = 5,
-                    readOnly: Bool) throws {
+                    readOnly: Bool, compliance: ComplianceLint? = nil) throws {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend()
@@ -17,6 +18,7 @@ enum TUILauncher {
         var state = AppState(connection: connection, supervisorZone: .current, now: Date(),
                              refreshInterval: refreshSeconds > 0 ? TimeInterval(refreshSeconds) : nil, readOnly: readOnly)
         state.boardRefreshInterval = boardRefreshSeconds > 0 ? TimeInterval(boardRefreshSeconds) : nil
+        state.compliance = compliance
         let keys = KeymapLoader.load()
         state.keymap = keys.keymap
         if let first = keys.problems.first {

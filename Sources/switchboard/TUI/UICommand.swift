@@ -1,5 +1,6 @@
 import ArgumentParser
 import CampaignAPI
+import CampaignModel
 import SwitchboardUI
 
 /// `switchboard` (or `switchboard ui`): the terminal UI on the configured profile. A subcommand
@@ -21,6 +22,17 @@ struct UICommand: AsyncParsableCommand {
     @Flag(help: "Browse only: editing, creating, deleting, start and stop are hidden and refused.")
     var readonly = false
 
+    /// The profile's compliance rules for the editor's warnings; a broken rules file is said on stderr.
+    static func compliance(_ profile: ResolvedProfile) -> ComplianceLint? {
+        do {
+            let rules = try ComplianceCheck.rules(ids: [], profile: profile, file: nil)
+            return rules.isEmpty ? nil : ComplianceLint(rules: rules)
+        } catch {
+            ErrorOutput.write(["warning: compliance rules not checked: \((error as? CommandFailure)?.lines.first ?? "\(error)")"])
+            return nil
+        }
+    }
+
     func run() async throws {
         let client: CampaignClient
         let resolved: ResolvedProfile
@@ -35,6 +47,7 @@ struct UICommand: AsyncParsableCommand {
         }
         let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
         try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
-                            refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly)
+                            refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly,
+                            compliance: Self.compliance(resolved))
     }
 }
