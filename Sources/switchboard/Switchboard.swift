@@ -16,7 +16,8 @@ struct Switchboard: AsyncParsableCommand {
             """,
         version: "0.4.0",
         subcommands: [UICommand.self, CampaignCommand.self, ContactListCommand.self, ConfigCommand.self, SandboxCommand.self,
-                      DemoCommand.self, KeysCommand.self, LintCommand.self],
+                      DemoCommand.self, KeysCommand.self, LintCommand.self, SnapshotCommand.self, RestoreCommand.self,
+                      AuditCommand.self],
         defaultSubcommand: UICommand.self
     )
 

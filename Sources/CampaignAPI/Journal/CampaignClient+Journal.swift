@@ -141,7 +141,7 @@ extension CampaignClient {
     private func finish(_ entry: inout AuditEntry, started: ContinuousClock.Instant, journal: WriteJournal) async {
         let elapsed = ContinuousClock.now - started
         entry.durationMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        let redactor = Redactor(await tokens.secrets)
+        let redactor = Redactor(await tokens.secrets + journal.secrets)
         let line = entry.redacted { TokenMask.mask(redactor.redact($0)) }
         do { try journal.audit(line) } catch {
             journal.report("audit log not written: \(error); the \(entry.operation) was \(entry.succeeded ? "made" : "attempted") anyway")

@@ -14,6 +14,9 @@ public struct WriteJournal: Sendable {
     public var snapshot: @Sendable (CampaignSnapshot) throws -> String
     /// Told of each journal failure, in a sentence.
     public var report: @Sendable (String) -> Void
+    /// Secrets to hide from every line besides the client's own (say, a client secret resolved
+    /// while a ready-made JWT signs).
+    public var secrets: [Secret] = []
     /// Names of campaigns and lists this client read lately, for lines about writes that carry only an id.
     let names = NameMemory()
 
@@ -26,8 +29,11 @@ public struct WriteJournal: Sendable {
     }
 
     /// The journal on disk: `log` and `snapshots`.
-    public static func files(log: AuditLog, snapshots: SnapshotStore, report: @escaping @Sendable (String) -> Void) -> WriteJournal {
-        WriteJournal(audit: { try log.append($0) }, snapshot: { try snapshots.write($0) }, report: report)
+    public static func files(log: AuditLog, snapshots: SnapshotStore, secrets: [Secret] = [],
+                             report: @escaping @Sendable (String) -> Void) -> WriteJournal {
+        var journal = WriteJournal(audit: { try log.append($0) }, snapshot: { try snapshots.write($0) }, report: report)
+        journal.secrets = secrets
+        return journal
     }
 }
 

@@ -70,6 +70,8 @@ struct ConnectionOptions: ParsableArguments {
         var options = ClientOptions()
         options.timeout = timeout.isFinite ? .milliseconds(Int(min(max(timeout, 0.001), Self.maxTimeout) * 1000)) : .seconds(30)
         let secrets = [resolved.values[.clientSecret], resolved.values[.jwt]].compactMap { $0.map { Secret($0.value) } }
+        options.journal = JournalSetup.journal(configPath: resolved.configPath.map(URL.init(fileURLWithPath:))
+            ?? ProfileLoader.defaultConfigPath(), secrets: secrets)
         var logger = Logger(label: "switchboard.api") { _ in RedactingStderrLogHandler(redactor: Redactor(secrets)) }
         logger.logLevel = verbose ? .debug : .error
         return try CampaignClient(profile: profile, options: options, logger: logger)
