@@ -8,11 +8,13 @@ public enum Command: Equatable, Sendable {
     case down, up, pageDown, pageUp, top, bottom, open
     case contactLists, board
     case edit, create, delete, start, stop
+    /// Marks (`MarkKeys`): Space, `*`, `M`; `P` sets the priority of every marked campaign.
+    case mark, markAll, clearMarks, bulkPriority
 
     /// Whether the command changes something on the server (refused in `--readonly`).
     public var isMutating: Bool {
         switch self {
-        case .edit, .create, .delete, .start, .stop: return true
+        case .edit, .create, .delete, .start, .stop, .bulkPriority: return true
         default: return false
         }
     }
@@ -56,14 +58,14 @@ public enum ScreenKeys {
         Binding("board", [.character("b")], "the shift board: progress of running campaigns", .board),
         Binding("edit", [.character("e")], "edit the campaign", .edit),
         Binding("new", [.character("n")], "new campaign", .create),
-        Binding("delete", [.character("d"), .control("d")], "delete the campaign (asks first)", .delete),
-        Binding("start", [.character("s")], "start the campaign (asks first)", .start),
-        Binding("stop", [.character("x")], "stop the campaign (asks first)", .stop),
+        Binding("delete", [.character("d"), .control("d")], "delete the campaign (asks first); with marks, every marked one", .delete),
+        Binding("start", [.character("s")], "start the campaign (asks first); with marks, every marked one", .start),
+        Binding("stop", [.character("x")], "stop the campaign (asks first); with marks, every marked one", .stop),
     ] + CampaignColumn.allCases.map { column in
         Binding("sort-\(column)", [.character(Character(String(column.rawValue + 1)))], "sort by \(column.helpName)", .sort(column))
     }
 
-    public static let table = general + scrolling + campaigns
+    public static let table = general + scrolling + campaigns + marks
 
     /// The title bar's hint.
     static let titleHints = [KeyHint("help", label: "?", "help"), KeyHint("palette", label: ":", "command"),

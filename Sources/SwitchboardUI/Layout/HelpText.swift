@@ -14,7 +14,7 @@ enum HelpText {
         }
         section("Everywhere", rows(GlobalKeys.table), rows(ScreenKeys.general))
         section("Lists and detail", rows(ScreenKeys.scrolling))
-        section("Campaign list", rows(ScreenKeys.campaigns, skip: { readOnly && $0.isMutating }))
+        section("Campaign list", rows(ScreenKeys.campaigns + ScreenKeys.marks, skip: { readOnly && $0.isMutating }))
         section(KeyContext.board.title, rows(BoardKeys.table, skip: { readOnly && $0.isMutating }))
         section(KeyContext.contacts.title, rows(ContactsKeys.table))
         section(KeyContext.filter.title, rows(FilterKeys.table))

@@ -91,6 +91,8 @@ public struct EffectRunner: Sendable {
             send(.woke(id))
         case .countContacts, .loadContactsPage, .loadAllContacts:
             await runContacts(effect, send: send)
+        case .bulk(let request):
+            await runBulk(request, send: send)
         case .quit, .repaint, .suspend, .cancel:
             break
         }

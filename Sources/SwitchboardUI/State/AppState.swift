@@ -119,6 +119,8 @@ public struct AppState: Equatable, Sendable {
     public var contacts: ContactsScreenState?
     /// Seconds between recounts of a board row's contacts (`--board-refresh`); nil: counted once.
     public var boardRefreshInterval: TimeInterval? = 5
+    /// Marks on the campaign list and the bulk action running over them.
+    public var bulk = BulkState()
     /// The profile's compliance rules (`compliance:` in config.yaml): warnings in the editor and
     /// marked grid cells; nil when the profile selects none.
     public var compliance: ComplianceLint?

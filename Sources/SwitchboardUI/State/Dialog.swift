@@ -21,6 +21,12 @@ public struct Dialog: Equatable, Sendable {
         case draft(CampaignDraft)
         /// Which kind of campaign to create.
         case newCampaign
+        /// Start, stop or delete every marked campaign (`BulkDialog.swift`).
+        case bulk(BulkOperation, [CampaignRef])
+        /// The new priority for every marked campaign, typed.
+        case bulkPriority([CampaignRef])
+        /// Every marked campaign's change, before anything is sent.
+        case bulkReview(BulkOperation, [BulkChangeLine])
     }
 
     public var kind: Kind
@@ -51,6 +57,9 @@ public struct Dialog: Equatable, Sendable {
         case .timezone: return ["Cancel", "Keep local times", "Shift to same moments"]
         case .draft: return ["Later", "Restore", "Discard draft"]
         case .newCampaign: return ["Cancel", "Create"]
+        case .bulk(let operation, let campaigns): return ["Cancel", "\(operation.buttonVerb) \(campaigns.count)"]
+        case .bulkPriority: return ["Cancel", "Review"]
+        case .bulkReview(let operation, let lines): return ["Cancel", "\(operation.buttonVerb) \(lines.filter(\.changes).count)"]
         }
     }
 
@@ -70,7 +79,25 @@ public struct Dialog: Equatable, Sendable {
         case .delete(let campaign): return campaign.name
         case .trigger(let campaign, start: false) where campaign.type == .voice && campaign.status == .active:
             return campaign.name
+        case .bulk(let operation, let campaigns) where BulkDialog.needsCount(operation, campaigns):
+            return String(campaigns.count)
         default: return nil
+        }
+    }
+
+    /// Whether the dialog takes typed text: a name, a count, or a bulk edit's new value.
+    public var takesText: Bool {
+        if case .bulkPriority = kind { return true }
+        return requiresTypedName
+    }
+
+    /// What a press of the disabled button says.
+    var typingHint: String {
+        switch kind {
+        case .bulk: return "type the number of campaigns (\(nameToType ?? "")) to enable \(buttons[1])"
+        case .bulkPriority: return "type a priority from 1 to 5"
+        case .bulkReview: return "no marked campaign changes"
+        default: return "type the campaign's name exactly to enable \(buttons[focus])"
         }
     }
 
@@ -81,6 +108,8 @@ public struct Dialog: Equatable, Sendable {
     /// the exact name).
     public func isEnabled(_ button: Int) -> Bool {
         if let name = nameToType, button == 1 { return typed.text == name }
+        if case .bulkPriority = kind, button == 1 { return BulkDialog.priority(typed.text) != nil }
+        if case .bulkReview(_, let lines) = kind, button == 1 { return lines.contains(where: \.changes) }
         return true
     }
 }

@@ -52,6 +52,8 @@ public enum Action: Equatable, Sendable {
     case boardCountFailed(id: String, generation: Int, UIError)
     /// A page of the contacts screen's campaign, or why it could not be read.
     case contactsPageLoaded(campaignID: String, page: Int, Result<CampaignContactsPage, UIError>)
+    /// One campaign of a bulk run answered.
+    case bulkFinished(BulkRequest, Result<BulkDone, BulkFailure>)
 }
 
 /// What one page of a count adds: its contacts' tally, and whether it was the last page.
@@ -155,6 +157,8 @@ public enum Effect: Equatable, Sendable {
     case loadContactsPage(campaignID: String, page: Int)
     /// Every page of the contacts screen's campaign, from `fromPage` on (for a sort or filter).
     case loadAllContacts(campaignID: String, fromPage: Int)
+    /// One campaign of a bulk run (never cancelled: once sent it finishes and reports).
+    case bulk(BulkRequest)
 
     /// The id under which this work can be cancelled; starting work under an id that is still
     /// running cancels the older one.

@@ -19,7 +19,7 @@ extension AppUpdate {
             dialog.focus = (dialog.focus + count - 1) % count
         case .press:
             guard dialog.isEnabled(dialog.focus) else {
-                state.notice = "type the campaign's name exactly to enable \(dialog.buttons[dialog.focus])"
+                state.notice = dialog.typingHint
                 return []
             }
             return press(dialog.focus, &state)
@@ -37,12 +37,16 @@ extension AppUpdate {
         return []
     }
 
-    private static func isTyping(_ dialog: Dialog) -> Bool { dialog.requiresTypedName }
+    private static func isTyping(_ dialog: Dialog) -> Bool { dialog.takesText }
 
     /// Presses button `index` of the open dialog.
     static func press(_ index: Int, _ state: inout AppState) -> [Effect] {
         guard let dialog = state.dialog else { return [] }
         state.dialog = nil
+        switch dialog.kind {
+        case .bulk, .bulkPriority, .bulkReview: return pressBulk(dialog, index, &state)
+        default: break
+        }
         switch (dialog.kind, index) {
         case (.delete(let campaign), 1):
             state.notice = "deleting “\(campaign.name)”…"

@@ -23,6 +23,7 @@ extension AppUpdate {
         case .quit:
             return [.quit]
         case .back, .close:
+            if command == .back, let stopped = stopBulk(&state) { return stopped }
             if state.stack.count > 1 {
                 state.stack.removeLast()
                 state.detailScroll = 0
@@ -94,7 +95,11 @@ extension AppUpdate {
         case .create:
             state.dialog = Dialog(.newCampaign)
         case .delete, .start, .stop:
-            return confirm(command, &state)
+            return state.bulk.marked.isEmpty ? confirm(command, &state) : confirmBulk(command, &state)
+        case .mark: return toggleMark(&state)
+        case .markAll: return markAll(&state)
+        case .clearMarks: return clearMarks(&state)
+        case .bulkPriority: return bulkPriority(&state)
         }
         return []
     }

@@ -50,6 +50,7 @@ public enum AppUpdate {
                 state.load.loaded = state.list.rows.count
                 state.load.total = state.list.rows.count
                 state.clearConnectivityError()
+                pruneMarks(&state)
             case .failure(let failure):
                 state.load.staged = CampaignListState()
                 let message = failure.failures.map { "\($0.type == .sms ? "SMS" : "voice") campaigns not loaded: \($0.error.message)" }
@@ -119,6 +120,8 @@ public enum AppUpdate {
             return detailsForVisibleRows(&state)
         case .woke:
             return []
+        case .bulkFinished(let request, let result):
+            return bulkFinished(request, result, &state)
         case .draftFailed(let message):
             state.lastError = message
             return []

@@ -26,6 +26,7 @@ enum Chrome {
             parts.append("row \((list.selected + 1).grouped)/\(list.visible.count.grouped)")
         }
         if let position = BoardText.position(state) { parts.append(position) }
+        parts += BulkText.statusParts(state)
         if state.load.isLoading {
             let fraction = state.load.total > 0 ? min(1, max(0, Double(state.load.loaded) / Double(state.load.total))) : nil
             let percent = fraction.map { " \(Int($0 * 100))%" } ?? ""

@@ -21,7 +21,7 @@ enum DialogView {
         for (offset, line) in lines.enumerated() {
             canvas.put(line.0, x: rect.x + 2, y: rect.y + 2 + offset, style: line.1, maxX: rect.maxX - 2)
         }
-        if dialog.requiresTypedName {
+        if dialog.takesText {
             let y = rect.y + 1 + lines.count
             dialog.typed.render(into: &canvas, x: rect.x + 2, y: y, width: min(50, inner), style: Theme.inputField, focused: true)
         }
@@ -50,6 +50,9 @@ enum DialogView {
         case .timezone: return "Change timezone"
         case .draft: return "Unsaved draft found"
         case .newCampaign: return "New campaign"
+        case .bulk(let operation, let campaigns): return "\(operation.buttonVerb) \(campaigns.count) marked campaigns"
+        case .bulkPriority: return "Priority of marked campaigns"
+        case .bulkReview: return "Bulk edit — review"
         }
     }
 }

@@ -23,7 +23,13 @@ enum ListPane {
             let y = rect.y + 1 + position - list.scrollTop
             let isSelected = position == list.selected
             let highlight = state.focus == .list ? Theme.selected : Theme.selectedUnfocused
-            if isSelected { canvas.put("▸", x: rect.x, y: y, style: highlight) }
+            // A mark shows in the gutter, over the selection's "▸" (the selection still shows in
+            // the highlighted type and name).
+            if state.bulk.marked.contains(row.id) {
+                canvas.put("●", x: rect.x, y: y, style: isSelected ? highlight : Theme.marked)
+            } else if isSelected {
+                canvas.put("▸", x: rect.x, y: y, style: highlight)
+            }
             for (column, x, width) in columns {
                 let (text, style) = cell(column, row: row, state: state)
                 // The selection marks the row's identity (type and name), not every cell: a move
@@ -39,7 +45,16 @@ enum ListPane {
         switch column {
         case .type: return (row.type, .plain)
         case .name: return (row.name, Style(bold: true))
-        case .status: return (row.status, Theme.status(row.status))
+        case .status:
+            // A bulk run's result for the row takes its status cell until marks are cleared.
+            if let result = state.bulk.results[row.id] {
+                switch result {
+                case .succeeded: return (result.cellText, Theme.open)
+                case .failed: return (result.cellText, Theme.error)
+                case .pending, .sending: return (result.cellText, Theme.dim)
+                }
+            }
+            return (row.status, Theme.status(row.status))
         case .priority: return (row.priority, .plain)
         case .mode: return (row.mode, .plain)
         case .lists: return (row.lists, .plain)
@@ -68,4 +83,9 @@ enum ListPane {
         if state.list.rows.isEmpty { return "No campaigns yet" }
         return "No \(state.list.scope.title) campaigns — t shows the others"
     }
+}
+
+extension Theme {
+    /// The gutter's "●" of a marked campaign.
+    static let marked = Style(foreground: .indexed(214), bold: true)
 }
