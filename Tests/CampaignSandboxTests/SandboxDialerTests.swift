@@ -307,6 +307,30 @@ struct SandboxDialerTests {
         }
     }
 
+    @Test("stopping a Paused SMS campaign keeps its progress where it paused")
+    func pausedSMSStops() async throws {
+        let clock = TestClock("2026-01-07T16:00:00Z")
+        try await withSandbox(seed: 60, configure: { $0.simulatedNow = { clock.now } }) { harness in
+            let paused = try await harness.list(["type": "sms", "filters": ["status": ["Paused"]], "limit": 1])
+            let object = try #require(paused.data?.objectValue?["results"]?.arrayValue?.first?.objectValue)
+            let id = try #require((object["_id"] ?? object["id"])?.stringValue)
+            // Pages across the whole list, so that the frontier between done and not yet done is among them.
+            let first = try await harness.send("POST", "\(Self.v2)/\(id)/status", query: [("view", "contacts")], body: ["limit": 100])
+            let pages = try #require(first.data?.objectValue?["totalPages"]?.intValue)
+            func sample() async throws -> [[JSONObject]] {
+                var sampled: [[JSONObject]] = []
+                for page in stride(from: 1, through: pages, by: max(1, pages / 40)) { sampled.append(try await Self.contactsPage(harness, id, page: page)) }
+                return sampled
+            }
+            let before = try await sample()
+            #expect(before.contains { $0.contains { $0["dialerOutcome"] == "" } } && before.contains { $0.contains { $0["dialerOutcome"] != "" } })
+            clock.set("2026-01-09T16:00:00Z")
+            #expect(try await Self.trigger(harness, id, "stop", voice: false) == 200)
+            clock.set("2026-01-12T16:00:00Z")
+            #expect(try await sample() == before)
+        }
+    }
+
     @Test("two sandboxes with the same seed and clock give the same contacts")
     func sameSeedSameContacts() async throws {
         func snapshot() async throws -> [[JSONObject]] {

@@ -79,7 +79,7 @@ extension SandboxService {
         } else if after.type == .voice {
             try store.deleteRun(campaignId: id)
         } else if var run = previous {
-            run.frozenAt = now
+            run.frozenAt = run.frozenAt ?? now  // a paused run stays where it paused
             try store.saveRun(run, campaignId: id)
         }
     }
