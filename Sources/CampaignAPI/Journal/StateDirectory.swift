@@ -18,10 +18,22 @@ public enum StateDirectory {
     /// Creates `directory` (and its parents) readable by the user alone; an existing one is
     /// narrowed to 0700.
     static func prepare(_ directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         var info = stat()
-        if stat(directory.path, &info) == 0, info.st_mode & 0o077 != 0 { _ = chmod(directory.path, 0o700) }
+        if stat(directory.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            if info.st_mode & 0o077 != 0 { _ = chmod(directory.path, 0o700) }
+            return
+        }
+        // mkdir -p, each missing level 0700, failing with the level and the system's reason.
+        var path = ""
+        for component in directory.standardizedFileURL.pathComponents where component != "/" {
+            path += "/" + component
+            if mkdir(path, 0o700) == 0 { continue }
+            let failure = errno
+            var existing = stat()
+            if failure == EEXIST, stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFDIR { continue }
+            errno = failure == EEXIST ? ENOTDIR : failure
+            throw JournalError.system("create the directory", path)
+        }
     }
 }
 

@@ -106,6 +106,10 @@ public final class AppStore: TerminalProgram, @unchecked Sendable {
         older?.cancel()
     }
 
+    /// Hands an action over from any thread (say, a journal failure reported during a write);
+    /// the loop applies it on its next turn.
+    public func post(_ action: Action) { inbox.withLock { $0.append(action) } }
+
     /// True when no effect runs and no answer waits.
     public var isIdle: Bool { inFlight.withLock { $0 } == 0 && inbox.withLock { $0.isEmpty } }
 

@@ -28,6 +28,8 @@ enum TUILauncher {
         // Drafts are kept and offered back only when the app may write.
         let drafts = readOnly ? nil : DraftStore(directory: DraftStore.defaultDirectory())
         let store = AppStore(state: state, runner: EffectRunner(client: client, drafts: drafts))
+        // Journal failures (audit log, snapshots) go to the status bar: stderr belongs to ncurses now.
+        JournalSetup.reporter.redirect { [store] message in store.post(.draftFailed(message)) }
         store.start()
         if let drafts {
             let found = drafts.load(profile: connection.profile)
