@@ -244,4 +244,66 @@ struct BulkTests {
         }
         #expect(store.state.bulk.marked == ["cd-00002", "cd-00005", "cd-00007"])
     }
+
+    @Test("bulk priority: typed, reviewed per campaign (unchanged ones not sent), each a safe save; a changed or refused one fails and stays marked")
+    func priorityPartialFailures() async {
+        let updated = Locked<[String]>([])
+        let service = CampaignService(
+            get: { id in
+                var campaign = UpdateTests.campaign(Int(id.dropFirst(3))!)
+                if id == "cd-00005" { campaign.updatedAt = "2025-12-03T16:00:00.000Z" }  // someone saved meanwhile
+                return campaign
+            },
+            update: { campaign in
+                if campaign.id == "cd-00004" { throw APIError(kind: .invalid, status: 400, summary: "priority refused") }
+                updated.withLock { $0.append("\(campaign.id!)=\(campaign.priority!)") }
+                var saved = campaign
+                saved.updatedAt = "2025-12-03T16:30:00.000Z"
+                return saved
+            })
+        let store = TestStore(Self.markedState(), service: service)
+        store.press(.character("P")) { $0.dialog = Dialog(.bulkPriority([1, 2, 4, 5, 7].map(Self.ref))) }
+        store.press(.character("9")) { $0.dialog?.typed.insert("9") }
+        store.press(.tab) { $0.dialog?.focus = 1 }
+        store.press(.enter) { $0.notice = "type a priority from 1 to 5" }
+        store.press(.backspace) { $0.dialog?.typed = TextInput() }
+        store.press(.character("3")) { $0.dialog?.typed.insert("3") }
+        store.press(.enter) { state in
+            let lines = [1, 2, 4, 5, 7].map { index in
+                let campaign = UpdateTests.campaign(index)
+                return BulkChangeLine(campaign: Self.ref(index), field: "priority", before: String(campaign.priority!), after: "3",
+                                      expectedUpdatedAt: campaign.updatedAt)
+            }
+            state.dialog = Dialog(.bulkReview(.priority(3), lines))
+        }
+        #expect(store.state.dialog?.buttons == ["Cancel", "Save 3"] && store.state.dialog?.focus == 0)
+        let review = DialogText.body(store.state.dialog!, state: store.state, width: 100).map(\.0)
+        #expect(review.contains("~ Campaign 00001: priority 2 → 3"))
+        #expect(review.contains("= Campaign 00002: priority already 3 (not sent)"))
+        store.press(.tab) { $0.dialog?.focus = 1 }
+        let effects = store.press(.enter, effects: [1, 4, 5].map {
+            .bulk(BulkRequest(campaign: Self.ref($0), operation: .priority(3), expectedUpdatedAt: UpdateTests.campaign($0).updatedAt))
+        }) { state in
+            state.dialog = nil
+            state.notice = nil
+            var run = BulkRun(operation: .priority(3), total: 3, queue: [])
+            run.inFlight = ["cd-00001", "cd-00004", "cd-00005"]
+            state.bulk.run = run
+            state.bulk.results = ["cd-00001": .sending, "cd-00004": .sending, "cd-00005": .sending]
+        }
+        var state = store.state
+        var last: [Effect] = []
+        for effect in effects {
+            for answer in await store.run(effect) { last = AppUpdate.reduce(&state, answer) }
+        }
+        #expect(last == [.loadCampaigns(generation: 2)], "the run's end reads the list again")
+        #expect(updated.withLock { $0 } == ["cd-00001=3"])
+        #expect(state.bulk.results["cd-00001"] == .succeeded("saved"))
+        #expect(state.bulk.results["cd-00004"] == .failed("priority refused"))
+        #expect(state.bulk.results["cd-00005"] == .failed("changed on the server since listed — r, then retry"))
+        #expect(state.list.campaign(id: "cd-00001")?.priority == 3)
+        #expect(state.bulk.marked == ["cd-00002", "cd-00004", "cd-00005", "cd-00007"])
+        #expect(state.notice == "saved 1 of 3 · 2 failed (still marked: the same key retries)")
+        #expect(state.list.selectedRow?.id == "cd-00000", "a save does not move the selection")
+    }
 }
