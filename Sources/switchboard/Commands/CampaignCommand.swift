@@ -9,7 +9,7 @@ struct CampaignCommand: AsyncParsableCommand {
         commandName: "campaign",
         abstract: "List, read, apply, delete, start, stop and export campaigns.",
         subcommands: [List.self, Get.self, Apply.self, Delete.self, Start.self, Stop.self, Export.self,
-                      Status.self, Contacts.self, Progress.self, Schedule.self, Clone.self]
+                      Status.self, Contacts.self, Progress.self, Schedule.self, Clone.self, Patch.self]
     )
 
     struct List: AsyncParsableCommand {

@@ -5,19 +5,40 @@ import Foundation
 
 extension CampaignCommand {
     /// `campaign delete ID`: asks for the campaign's name on a terminal; needs --yes otherwise.
+    /// Several ids or `--selector`: asks for the count (`CampaignBulk`).
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete a campaign after typing its name (or with --yes).")
+            abstract: "Delete a campaign after typing its name (or with --yes); several: ids or --selector, the count typed.")
 
         @OptionGroup var connection: ConnectionOptions
 
-        @Argument(help: "The campaign id (cd-…).")
-        var id: String
+        @Argument(help: "The campaign id (cd-…); several delete each.")
+        var ids: [String] = []
+
+        @Option(help: "Delete every campaign selected: status=…,type=sms|voice,name=TEXT,priority=N (terms AND, | within one).")
+        var selector: String?
 
         @Flag(help: "Delete without asking. Required when there is no terminal.")
         var yes = false
 
+        var id: String { ids.first ?? "" }
+
+        func validate() throws {
+            guard !ids.isEmpty || selector != nil else { throw ValidationError("give a campaign id (or several), or --selector") }
+        }
+
         func run() async throws {
+            if ids.count != 1 || selector != nil {
+                let client = try connection.client()
+                let targets = try await CampaignBulk.targets(ids: ids, selector: selector, client: client)
+                let campaigns = targets.compactMap { if case .campaign(let campaign) = $0 { campaign } else { nil } }
+                try CampaignBulk.confirm("delete", campaigns, yes: yes, warning: "This cannot be undone.")
+                try await CampaignBulk.each(targets, verb: "deleted") { campaign in
+                    try await client.delete(campaign.id ?? "", type: campaign.type ?? .sms)
+                    return "deleted"
+                }
+                return
+            }
             let client = try connection.client()
             let campaign = try await client.get(id)
             if !yes {
@@ -39,19 +60,40 @@ extension CampaignCommand {
     }
 
     struct Start: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start (play) a campaign.")
+        static let configuration = CommandConfiguration(abstract: "Start (play) a campaign; several: ids or --selector.")
         @OptionGroup var connection: ConnectionOptions
-        @Argument(help: "The campaign id (cd-…).") var id: String
+        @Argument(help: "The campaign id (cd-…); several start each.") var ids: [String] = []
+        @Option(help: "Start every campaign selected: status=…,type=sms|voice,name=TEXT,priority=N.") var selector: String?
 
-        func run() async throws { try await CampaignCommand.trigger(id, connection: connection) { try await $0.start($1, type: $2) } }
+        func validate() throws {
+            guard !ids.isEmpty || selector != nil else { throw ValidationError("give a campaign id (or several), or --selector") }
+        }
+
+        func run() async throws {
+            guard ids.count == 1, selector == nil else {
+                return try await CampaignBulk.trigger(ids: ids, selector: selector, start: true, yes: true, connection: connection)
+            }
+            try await CampaignCommand.trigger(ids[0], connection: connection) { try await $0.start($1, type: $2) }
+        }
     }
 
     struct Stop: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop a running campaign.")
+        static let configuration = CommandConfiguration(abstract: "Stop a running campaign; several: ids or --selector (asks for the count, or --yes).")
         @OptionGroup var connection: ConnectionOptions
-        @Argument(help: "The campaign id (cd-…).") var id: String
+        @Argument(help: "The campaign id (cd-…); several stop each.") var ids: [String] = []
+        @Option(help: "Stop every campaign selected: status=…,type=sms|voice,name=TEXT,priority=N.") var selector: String?
+        @Flag(help: "Stop several without asking. Required when there is no terminal.") var yes = false
 
-        func run() async throws { try await CampaignCommand.trigger(id, connection: connection) { try await $0.stop($1, type: $2) } }
+        func validate() throws {
+            guard !ids.isEmpty || selector != nil else { throw ValidationError("give a campaign id (or several), or --selector") }
+        }
+
+        func run() async throws {
+            guard ids.count == 1, selector == nil else {
+                return try await CampaignBulk.trigger(ids: ids, selector: selector, start: false, yes: yes, connection: connection)
+            }
+            try await CampaignCommand.trigger(ids[0], connection: connection) { try await $0.stop($1, type: $2) }
+        }
     }
 
     /// Start and stop: look the campaign up for its type and name, pull the trigger, say what happened.
