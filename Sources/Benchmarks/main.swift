@@ -144,3 +144,5 @@ if modes.isEmpty || modes.contains("sandbox") { try await sandboxThroughput() }
 if modes.isEmpty || modes.contains("seed") { try await SandboxSeedBench.run() }
 if modes.isEmpty || modes.contains("list") { try await clientListing() }
 if modes.isEmpty || modes.contains("tui") { try await TerminalUIBench.run() }
+if modes.isEmpty || modes.contains("board") { try await BoardBench.run() }
+if modes.contains("board-keys") { BoardBench.keystrokesWhileCounting() }

@@ -49,7 +49,8 @@ extension SandboxService {
         }
         let importedStart = max(range.lowerBound, contents.generatedCount)
         if importedStart < range.upperBound {
-            result += try store.importedContacts(listId: contents.list.id ?? "", offset: importedStart - contents.generatedCount,
+            result += try store.importedContacts(listId: contents.list.id ?? "", generatedCount: contents.generatedCount,
+                                                 offset: importedStart - contents.generatedCount,
                                                  limit: range.upperBound - importedStart, visibleAt: now)
         }
         return result

@@ -69,6 +69,10 @@ extension SandboxStore {
                 try writeListUse(Campaign(json: JSONValue.parse(json)), db, replacing: false)
             }
         }
+        // Which added contacts are visible yet, found without reading them all.
+        migrator.registerMigration("v3-contact-visibility") { db in
+            try db.execute(sql: "CREATE INDEX contact_visible ON contact (listId, visibleAt, position)")
+        }
     }
 
     /// Records which lists a campaign names (its contact lists and DNC list).
@@ -123,8 +127,7 @@ extension SandboxStore {
         guard let row else { return nil }
         let list = try ContactList(json: JSONValue.parse(row["json"] as String))
         let lname = list.name.lowercased()
-        let imported = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE listId = ? AND visibleAt <= ?",
-                                        arguments: [list.id ?? "", now.timeIntervalSince1970]) ?? 0
+        let imported = try visibleImportedCount(listId: list.id ?? "", generatedCount: row["generatedCount"], now: now, db)
         guard withUses else {
             return ContactListContents(list: list, generatedCount: row["generatedCount"], importedCount: imported,
                                        campaignsInUse: [], useCount: 0)
@@ -136,14 +139,30 @@ extension SandboxStore {
                                    campaignsInUse: uses, useCount: useCount)
     }
 
-    /// Added contacts of a list at positions `generatedCount + offset` onwards, visible by `now`.
-    func importedContacts(listId: String, offset: Int, limit: Int, visibleAt now: Date = Date()) throws -> [StoredContact] {
+    /// How many added contacts of a list are visible by `now`. Added contacts take the positions
+    /// after the generated ones in the order they came, and each batch shows after the import
+    /// delay, so the visible ones are a prefix by position: it ends at the first one still hidden,
+    /// or after the last. Two index look-ups, whatever the list's size (a count of the visible
+    /// rows read every row: 100,000 contacts made each contacts page cost tens of milliseconds).
+    static func visibleImportedCount(listId: String, generatedCount: Int, now: Date, _ db: Database) throws -> Int {
+        let firstHidden = try Int.fetchOne(db, sql: """
+            SELECT position FROM contact WHERE listId = ? AND visibleAt > ? ORDER BY visibleAt, position LIMIT 1
+            """, arguments: [listId, now.timeIntervalSince1970])
+        let end = try firstHidden ?? Int.fetchOne(db, sql: "SELECT MAX(position) + 1 FROM contact WHERE listId = ?", arguments: [listId])
+        return max(0, (end ?? generatedCount) - generatedCount)
+    }
+
+    /// Added contacts of a list at positions `generatedCount + offset` onwards, visible by `now`,
+    /// read by position range through the primary key (an OFFSET walked every row before it).
+    func importedContacts(listId: String, generatedCount: Int, offset: Int, limit: Int,
+                          visibleAt now: Date = Date()) throws -> [StoredContact] {
         guard limit > 0 else { return [] }
+        let first = generatedCount + max(0, offset)
         return try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, phoneNumber, createdAt FROM contact WHERE listId = ? AND visibleAt <= ?
-                ORDER BY position LIMIT ? OFFSET ?
-                """, arguments: [listId, now.timeIntervalSince1970, limit, offset]).map {
+                SELECT id, phoneNumber, createdAt FROM contact WHERE listId = ? AND position >= ? AND position < ? AND visibleAt <= ?
+                ORDER BY position
+                """, arguments: [listId, first, first + limit, now.timeIntervalSince1970]).map {
                 StoredContact(id: $0["id"], phoneNumber: $0["phoneNumber"], createdAt: $0["createdAt"])
             }
         }

@@ -37,6 +37,12 @@ public enum DisplayWidth {
     /// A scalar's width, as glibc's `wcwidth` gives it (ncurses places cells by it).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        // What the screens draw most besides ASCII — Latin letters, dashes, quotes and bullets,
+        // arrows, box drawing, blocks and shapes — is one column: no Unicode table look-up.
+        if (0xA0..<0x300).contains(value) || (0x2010...0x2027).contains(value) || (0x2190...0x21FF).contains(value)
+            || (0x2500...0x25FC).contains(value) {
+            return 1
+        }
         if value == 0 || (0x0300...0x036F).contains(value) || value == 0x200B || value == 0x200D
             || (0xFE00...0xFE0F).contains(value) || scalar.properties.generalCategory == .nonspacingMark
             || scalar.properties.generalCategory == .enclosingMark {
