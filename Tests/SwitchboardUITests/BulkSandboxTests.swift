@@ -47,4 +47,55 @@ struct BulkSandboxTests {
             #expect(app.screen.contains("✗ "))
         }
     }
+
+    @Test("bulk calling hours: H opens one marked campaign's grid; Ctrl-S reviews every marked campaign's days array; each saved, timezones kept")
+    func bulkCallingHours() async throws {
+        try await withApp(seed: 30) { app in
+            try await app.start()
+            try await app.select("type:voice")
+            // Two idle voice campaigns (a running one cannot be edited).
+            var marked: [Campaign] = []
+            for _ in 0..<40 where marked.count < 2 {
+                if let campaign = app.state.list.selectedCampaign, ![.active, .paused].contains(campaign.status) {
+                    marked.append(campaign)
+                    try await app.press(.character(" "))
+                } else {
+                    try await app.press(.character("j"))
+                }
+            }
+            #expect(marked.count == 2)
+            let zones = try await marked.asyncMap { try await app.client.get($0.id!).dialingStrategy?.callingHours?.timezone }
+            try await app.press(.character("H"))
+            #expect(app.state.editor?.showsGrid == true, "the grid opens at once")
+            #expect(app.state.bulk.hoursFor?.count == 2)
+            try await app.press(.character("3"), .character("1"))  // clear all, then weekdays 9–18
+            try await app.press(.control("s"))
+            guard case .bulkReview(.callingHours(let days), let lines)? = app.state.dialog?.kind else {
+                Issue.record("no bulk review: \(app.screen)")
+                return
+            }
+            #expect(app.state.editor == nil && app.state.dialog?.focus == 0)
+            #expect(days.map(\.day) == ["MO", "TU", "WE", "TH", "FR"])
+            #expect(Set(lines.map(\.campaign.id)) == Set(marked.map(\.id!)))
+            let review = DialogText.body(app.state.dialog!, state: app.state, width: 200).map(\.0).joined(separator: "\n")
+            for campaign in marked { #expect(review.contains(campaign.name)) }
+            #expect(review.contains(#"{"day":"MO","start":"9:00 AM","end":"6:00 PM"}"#))
+            try await app.press(.tab, .enter)
+            try await app.settle()
+            #expect(app.state.bulk.run == nil && app.state.bulk.marked.isEmpty, "\(app.state.bulk.results)")
+            for (campaign, zone) in zip(marked, zones) {
+                let hours = try await app.client.get(campaign.id!).dialingStrategy?.callingHours
+                #expect(hours?.days == days)
+                #expect(hours?.timezone == zone, "the campaign keeps its own timezone")
+            }
+        }
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
 }

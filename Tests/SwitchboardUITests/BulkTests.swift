@@ -286,6 +286,7 @@ struct BulkTests {
         }) { state in
             state.dialog = nil
             state.notice = nil
+            state.bulk.marked.subtract(["cd-00002", "cd-00007"])  // already priority 3: done, not sent
             var run = BulkRun(operation: .priority(3), total: 3, queue: [])
             run.inFlight = ["cd-00001", "cd-00004", "cd-00005"]
             state.bulk.run = run
@@ -302,7 +303,7 @@ struct BulkTests {
         #expect(state.bulk.results["cd-00004"] == .failed("priority refused"))
         #expect(state.bulk.results["cd-00005"] == .failed("changed on the server since listed — r, then retry"))
         #expect(state.list.campaign(id: "cd-00001")?.priority == 3)
-        #expect(state.bulk.marked == ["cd-00002", "cd-00004", "cd-00005", "cd-00007"])
+        #expect(state.bulk.marked == ["cd-00004", "cd-00005"])
         #expect(state.notice == "saved 1 of 3 · 2 failed (still marked: the same key retries)")
         #expect(state.list.selectedRow?.id == "cd-00000", "a save does not move the selection")
     }

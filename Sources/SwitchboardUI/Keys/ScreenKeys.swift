@@ -9,12 +9,12 @@ public enum Command: Equatable, Sendable {
     case contactLists, board
     case edit, create, delete, start, stop
     /// Marks (`MarkKeys`): Space, `*`, `M`; `P` sets the priority of every marked campaign.
-    case mark, markAll, clearMarks, bulkPriority
+    case mark, markAll, clearMarks, bulkPriority, bulkHours
 
     /// Whether the command changes something on the server (refused in `--readonly`).
     public var isMutating: Bool {
         switch self {
-        case .edit, .create, .delete, .start, .stop, .bulkPriority: return true
+        case .edit, .create, .delete, .start, .stop, .bulkPriority, .bulkHours: return true
         default: return false
         }
     }

@@ -31,7 +31,7 @@ enum BulkText {
                         .warning)
                 }
                 say("This cannot be undone.", .plain)
-            case .priority:
+            case .priority, .callingHours:
                 break
             }
             say("One request per campaign, \(BulkState.concurrency) at a time; Esc stops sending the rest.", .dim)
@@ -43,10 +43,19 @@ enum BulkText {
             say("Review shows each campaign's change before anything is sent.", .dim)
             say("New priority (1–5) for \(campaigns.count) marked campaign\(campaigns.count == 1 ? "" : "s"):", .label)
             blank()
-        case .bulkReview(_, let lines):
+        case .bulkReview(let operation, let lines):
             let changed = lines.filter(\.changes).count
             say("\(changed) of \(lines.count) campaigns change; each is saved on its own, refused if changed on the server since listed:",
                 .label)
+            if case .callingHours(let days) = operation {
+                say("Same local times: the days array is copied as is; each campaign keeps its own timezone.", .dim)
+                for line in lines {
+                    say((line.changes ? "~ " : "= ") + line.campaign.name + " — " + line.field + (line.changes ? ", days array sent:" : ": already so (not sent)"),
+                        line.changes ? .plain : .dim)
+                    if line.changes { for day in days { say(#"    {"day":"\#(day.day)","start":"\#(day.start)","end":"\#(day.end)"}"#, .plain) } }
+                }
+                return
+            }
             for line in lines {
                 say(line.changes ? "  ~ \(line.campaign.name): \(line.field) \(line.before) → \(line.after)"
                     : "  = \(line.campaign.name): \(line.field) already \(line.after) (not sent)", line.changes ? .plain : .dim)
@@ -54,6 +63,11 @@ enum BulkText {
         default:
             break
         }
+    }
+
+    /// A days array in one line, to compare campaigns' hours.
+    static func days(_ days: [CallingDay]) -> String {
+        days.map { "\($0.day) \($0.start)–\($0.end)" }.joined(separator: ", ")
     }
 
     /// "3 marked", and the run's progress line, for the status bar.

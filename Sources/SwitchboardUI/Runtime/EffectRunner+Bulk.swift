@@ -17,13 +17,18 @@ extension EffectRunner {
             case .delete:
                 try await service.delete(campaign.id, campaign.type)
                 result = .success(BulkDone())
-            case .priority(let priority):
+            case .priority, .callingHours:
                 var current = try await service.get(campaign.id)
                 if current.updatedAt != request.expectedUpdatedAt {
                     result = .failure(.changed)
-                } else {
+                } else if case .priority(let priority) = request.operation {
                     current.priority = priority
                     result = .success(BulkDone(saved: try await service.update(current)))
+                } else if case .callingHours(let days) = request.operation, current.dialingStrategy?.callingHours != nil {
+                    current.dialingStrategy?.callingHours?.days = days
+                    result = .success(BulkDone(saved: try await service.update(current)))
+                } else {
+                    result = .failure(.noCallingHours)
                 }
             }
         } catch {

@@ -6,6 +6,9 @@ public enum BulkOperation: Equatable, Sendable {
     case start, stop, delete
     /// A new priority (1–5), saved through the safe save.
     case priority(Int)
+    /// A new days array, copied as is ("same local times": each campaign keeps its timezone),
+    /// saved through the safe save.
+    case callingHours([CallingDay])
 
     /// "stopping", as the progress line says it.
     var progressVerb: String {
@@ -13,7 +16,7 @@ public enum BulkOperation: Equatable, Sendable {
         case .start: return "starting"
         case .stop: return "stopping"
         case .delete: return "deleting"
-        case .priority: return "saving"
+        case .priority, .callingHours: return "saving"
         }
     }
 
@@ -23,7 +26,7 @@ public enum BulkOperation: Equatable, Sendable {
         case .start: return "started"
         case .stop: return "stopped"
         case .delete: return "deleted"
-        case .priority: return "saved"
+        case .priority, .callingHours: return "saved"
         }
     }
 
@@ -33,7 +36,7 @@ public enum BulkOperation: Equatable, Sendable {
         case .start: return "Start"
         case .stop: return "Stop"
         case .delete: return "Delete"
-        case .priority: return "Save"
+        case .priority, .callingHours: return "Save"
         }
     }
 }
@@ -67,6 +70,8 @@ public struct BulkDone: Equatable, Sendable {
 public enum BulkFailure: Error, Equatable, Sendable {
     /// An edit found the campaign changed on the server since the list showed it; nothing was written.
     case changed
+    /// The campaign has no calling hours to replace.
+    case noCallingHours
     case api(UIError)
 }
 
@@ -111,6 +116,9 @@ public struct BulkState: Equatable, Sendable {
     public static let concurrency = 3
 
     public var marked: Set<String> = []
+    /// `H`: the marked campaigns whose calling hours the open form's grid edits once; Ctrl-S
+    /// then reviews them all instead of saving the form.
+    public var hoursFor: [CampaignRef]?
     public var run: BulkRun?
     public var results: [String: BulkResult] = [:]
 

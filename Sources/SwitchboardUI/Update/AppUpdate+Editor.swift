@@ -22,6 +22,7 @@ extension AppUpdate {
         state.typeAhead = []
         switch result {
         case .failure(let error):
+            state.bulk.hoursFor = nil
             state.lastError = "cannot edit: " + error.message
         case .success(let campaign):
             state.list.setDetail(campaign, now: state.now)
@@ -31,6 +32,7 @@ extension AppUpdate {
             }
             let key = CampaignDraft.key(profile: state.connection.profile, campaignID: id, now: state.now)
             var effects = open(CampaignEditor(mode: .edit, base: campaign, variant: variant, draftKey: key), &state)
+            bulkHoursOpened(&state)
             for key in typed where state.editor != nil && state.dialog == nil { effects += editorKey(key, &state) }
             return effects
         }
@@ -49,6 +51,7 @@ extension AppUpdate {
     }
 
     static func closeEditor(_ state: inout AppState) {
+        state.bulk.hoursFor = nil
         state.editor = nil
         state.lastError = nil  // the form's own errors go with it
         state.stack.removeAll { $0 == .editor }
@@ -272,6 +275,7 @@ extension AppUpdate {
             state.notice = "already saving: the server has not answered yet"
             return []
         }
+        if state.bulk.hoursFor != nil, editor.issues.isEmpty { return bulkHoursReview(&state) }
         defer { state.editor = editor }
         let issues = editor.issues
         if !issues.isEmpty {

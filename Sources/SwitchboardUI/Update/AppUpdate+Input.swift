@@ -100,6 +100,7 @@ extension AppUpdate {
         case .markAll: return markAll(&state)
         case .clearMarks: return clearMarks(&state)
         case .bulkPriority: return bulkPriority(&state)
+        case .bulkHours: return bulkHours(&state)
         }
         return []
     }

@@ -97,6 +97,8 @@ extension AppUpdate {
             state.dialog = Dialog(.bulkReview(.priority(priority), lines))
             return []
         case .bulkReview(let operation, let lines):
+            // A campaign that already holds the value is done: unmarked, not sent.
+            for line in lines where !line.changes { state.bulk.marked.remove(line.campaign.id) }
             let requests = lines.filter(\.changes).map {
                 BulkRequest(campaign: $0.campaign, operation: operation, expectedUpdatedAt: $0.expectedUpdatedAt)
             }
@@ -169,6 +171,7 @@ extension AppUpdate {
             run.failed += 1
             switch failure {
             case .changed: state.bulk.results[id] = .failed("changed on the server since listed — r, then retry")
+            case .noCallingHours: state.bulk.results[id] = .failed("it has no calling hours to replace")
             case .api(let error): state.bulk.results[id] = .failed(error.message)
             }
         }

@@ -60,6 +60,7 @@ extension AppUpdate {
     static func loadingKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch state.keymap.action(for: key, in: LoadingKeys.table) {
         case .cancel:
+            state.bulk.hoursFor = nil
             state.editLoading = nil
             state.typeAhead = []
             state.notice = "not opening the form"
