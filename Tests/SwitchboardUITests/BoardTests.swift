@@ -116,7 +116,7 @@ struct BoardTests {
             $0.board.counting = []
         }
         let screen = AppView.render(store.state, size: store.state.size).text
-        #expect(screen.contains("██████░░░░  60%"))
+        #expect(screen.contains("███░░░  60%"))
         #expect(screen.contains("15:30:00"))
         #expect(screen.contains("Board 000 · as of 15:30:00: 63/104 final · connected 60 · no answer 1 · busy 1 · failed 1 · in progress 41"))
         // A page of an older count (another generation) changes nothing.
@@ -129,7 +129,7 @@ struct BoardTests {
         UpdateTests.press(&state, .character("b"))
         _ = AppUpdate.reduce(&state, .boardCountFailed(id: "bd-000", generation: 1, UIError("HTTP 500")))
         #expect(state.board.counting.isEmpty && state.board.counts["bd-000"]?.failure == "HTTP 500")
-        #expect(AppView.render(state, size: state.size).text.contains("! not counted"))
+        #expect(AppView.render(state, size: state.size).text.contains("! no count"))
         #expect(Self.counts(AppUpdate.reduce(&state, .tick(Self.now.addingTimeInterval(5)))) == ["bd-000"])
     }
 

@@ -29,7 +29,9 @@ struct BoardLayout {
     static let gutter = 1
     static let minimumNameWidth = 16
     /// The order columns give way in on a narrow terminal (the summary line still shows them).
-    static let dropOrder: [BoardColumn] = [.busy, .noAnswer, .inProgress, .failed, .type, .asOf, .attempts, .status,
+    /// The type goes first: the title names the scope (`t`), and at 120 columns every count and
+    /// the "as of" then fit.
+    static let dropOrder: [BoardColumn] = [.type, .busy, .noAnswer, .inProgress, .failed, .asOf, .attempts, .status,
                                            .connected, .connectedPercent]
 
     static func idealWidth(_ column: BoardColumn) -> Int {
@@ -37,9 +39,9 @@ struct BoardLayout {
         case .type: return 5
         case .name: return 24
         case .status: return 9
-        case .progress: return 15
-        case .connected, .inProgress: return 7
-        case .noAnswer: return 7
+        case .progress: return 11
+        case .inProgress: return 7
+        case .connected, .noAnswer: return 6
         case .busy, .failed: return 6
         case .connectedPercent: return 5
         case .attempts: return 8
@@ -91,7 +93,7 @@ enum BoardText {
         case .name: return (row.name, .bold)
         case .status: return (row.status, .status(row.status))
         case .progress:
-            guard let tally else { return (count?.failure != nil ? "! not counted" : "counting…", count?.failure != nil ? .error : .dim) }
+            guard let tally else { return (count?.failure != nil ? "! no count" : "counting…", count?.failure != nil ? .error : .dim) }
             return (progressBar(tally), count?.isPartial == true ? .dim : .open)
         case .connected: return figure(\.connected)
         case .noAnswer: return figure(\.noAnswer)
@@ -110,8 +112,8 @@ enum BoardText {
         }
     }
 
-    /// "██████░░░░ 60%": contacts with a final outcome of all contacts, ten cells and a percent.
-    static func progressBar(_ tally: OutcomeTally, cells: Int = 10) -> String {
+    /// "████░░  60%": contacts with a final outcome of all contacts, six cells and a percent.
+    static func progressBar(_ tally: OutcomeTally, cells: Int = 6) -> String {
         let fraction = tally.total > 0 ? Double(tally.finalCount) / Double(tally.total) : 0
         let filled = min(cells, Int((fraction * Double(cells)).rounded(.down)))
         let percent = "\(Int((fraction * 100).rounded(.down)))%"
