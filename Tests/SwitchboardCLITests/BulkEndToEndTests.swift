@@ -48,4 +48,57 @@ struct BulkEndToEndTests {
             #expect(tmux.isRunning)
         }
     }
+
+    /// A campaign's calling hours as `campaign get -o json` shows them: (timezone, "MO 8:00 AM–9:00 PM" per entry).
+    static func hours(_ cli: CLI, _ id: String) async throws -> (zone: String?, days: [String]) {
+        let shown = try JSONValue.parse(Data(try await cli.run(["campaign", "get", id, "-o", "json"]).stdout.utf8))
+        let hours = shown.objectValue?["dialingStrategy"]?.objectValue?["callingHours"]?.objectValue
+        let days = hours?["days"]?.arrayValue?.compactMap(\.objectValue).map {
+            "\(BulkCLITests.field($0, "day")) \(BulkCLITests.field($0, "start"))–\(BulkCLITests.field($0, "end"))"
+        } ?? []
+        return (hours?["timezone"]?.stringValue, days)
+    }
+
+    @Test("bulk calling hours: two campaigns marked, H opens the grid once, a preset, Ctrl-S reviews both, each saved with its own timezone")
+    func bulkCallingHours() async throws {
+        try await withCLI(seed: 30) { cli in
+            let everyDay = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].map { "\($0) 8:00 AM–9:00 PM" }
+            var chosen: [(id: String, name: String, zone: String?)] = []
+            for campaign in try await BulkCLITests.listed(cli) where chosen.count < 2 {
+                guard BulkCLITests.field(campaign, "campaignType").lowercased() == "voice",
+                      !["Active", "Paused"].contains(BulkCLITests.field(campaign, "status")) else { continue }
+                let id = BulkCLITests.field(campaign, "_id")
+                let hours = try await Self.hours(cli, id)
+                if hours.days != everyDay { chosen.append((id, BulkCLITests.field(campaign, "name"), hours.zone)) }
+            }
+            #expect(chosen.count == 2)
+            let tmux = try Self.ui(cli)
+            defer { tmux.close() }
+            try await tmux.appears("campaigns (")
+            for (index, campaign) in chosen.enumerated() {
+                try tmux.send("/")
+                try tmux.send(campaign.name, literal: true)
+                try tmux.send("Enter")
+                try await tmux.appears("row 1/1")
+                try tmux.send("Space")
+                try await tmux.appears("\(index + 1) marked")
+                try tmux.send("Escape")
+                try await tmux.disappears("row 1/1")
+            }
+            try tmux.send("H")
+            try await tmux.appears("calling hours for 2 marked campaigns (same local times)")
+            try tmux.send("2")
+            try tmux.send("C-s")
+            try await tmux.appears("Bulk edit — review", "2 of 2 campaigns change", "Same local times", chosen[0].name, chosen[1].name)
+            try tmux.send("Tab")
+            try tmux.send("Enter")
+            try await tmux.appears("saved 2 of 2")
+            for campaign in chosen {
+                let hours = try await Self.hours(cli, campaign.id)
+                #expect(hours.days == everyDay)
+                #expect(hours.zone == campaign.zone, "the campaign keeps its own timezone")
+            }
+            #expect(tmux.isRunning)
+        }
+    }
 }
