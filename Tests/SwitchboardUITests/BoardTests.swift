@@ -375,3 +375,37 @@ extension BoardTests {
         #expect(state.screen == .campaignDetail(id: "bd-000"))  // the board's own binding is asked first
     }
 }
+
+extension BoardTests {
+    @Test("Each count asks the campaign's status first: a campaign the list still calls Active shows Completed once the server says so")
+    func statusFollowsTheServer() async throws {
+        let campaigns = (0..<3).map { Self.campaign($0, status: .active) }
+        let service = CampaignService(
+            get: { id in campaigns.first { $0.id == id }! },
+            contactsPage: { _, page, limit in
+                CampaignContactsPage(results: Self.contacts(["completed"]), page: page, limit: limit, totalPages: 1, totalResults: 1)
+            },
+            status: { id in id == campaigns[1].id ? .completed : .active })
+        let store = AppStore(state: Self.active(3), runner: EffectRunner(service: service))
+        store.send(.input(.key(.character("b"))))
+        try await store.waitUntilIdle()
+        let statuses = Dictionary(uniqueKeysWithValues: store.state.board.rows.map { ($0.id, $0.status) })
+        #expect(statuses[campaigns[1].id!] == "Completed")
+        #expect(statuses[campaigns[0].id!] == "Active" && statuses[campaigns[2].id!] == "Active")
+        // Ranked by the new status: the completed one sorts after the active ones.
+        #expect(store.state.board.rows.last?.id == campaigns[1].id)
+        #expect(AppView.render(store.state, size: store.state.size).text.contains("Completed"))
+    }
+
+    @Test("A status from an older count, or for a row not being counted, changes nothing")
+    func staleStatusIgnored() {
+        var state = Self.active(2)
+        UpdateTests.press(&state, .character("b"))
+        let id = state.board.rows[0].id
+        let before = state.board
+        _ = AppUpdate.reduce(&state, .boardStatusLoaded(id: id, generation: 99, .completed))
+        #expect(state.board == before)
+        _ = AppUpdate.reduce(&state, .boardStatusLoaded(id: id, generation: 1, .paused))
+        #expect(state.board.rows.first { $0.id == id }?.status == "Paused")
+    }
+}

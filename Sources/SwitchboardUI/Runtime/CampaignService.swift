@@ -27,6 +27,8 @@ public struct CampaignService: Sendable {
     public var contactLists: @Sendable () async throws -> [ContactList]
     /// One page (1-based) of a campaign's contacts view, at most `limit` (≤ 100) contacts.
     public var contactsPage: @Sendable (_ campaignID: String, _ page: Int, _ limit: Int) async throws -> CampaignContactsPage
+    /// A campaign's status as the server has it now (`status?view=status`).
+    public var status: @Sendable (_ campaignID: String) async throws -> CampaignStatus
 
     /// A call the service was not given.
     public struct Unimplemented: Error, CustomStringConvertible {
@@ -49,7 +51,8 @@ public struct CampaignService: Sendable {
             = { _, _ in throw Unimplemented(name: "stop") },
         contactLists: @escaping @Sendable () async throws -> [ContactList] = { throw Unimplemented(name: "contactLists") },
         contactsPage: @escaping @Sendable (_ campaignID: String, _ page: Int, _ limit: Int) async throws -> CampaignContactsPage
-            = { _, _, _ in throw Unimplemented(name: "contactsPage") }
+            = { _, _, _ in throw Unimplemented(name: "contactsPage") },
+        status: @escaping @Sendable (_ campaignID: String) async throws -> CampaignStatus = { _ in throw Unimplemented(name: "status") }
     ) {
         self.list = list
         self.get = get
@@ -60,6 +63,7 @@ public struct CampaignService: Sendable {
         self.stop = stop
         self.contactLists = contactLists
         self.contactsPage = contactsPage
+        self.status = status
     }
 
     /// The service over the real API. `CampaignClient` stops its HTTP exchange when the calling
@@ -74,6 +78,7 @@ public struct CampaignService: Sendable {
             start: { id, type in try await client.start(id, type: type).message },
             stop: { id, type in try await client.stop(id, type: type).message },
             contactLists: { try await client.contactLists() },
-            contactsPage: { id, page, limit in try await client.contactsPage(id, page: page, limit: limit) })
+            contactsPage: { id, page, limit in try await client.contactsPage(id, page: page, limit: limit) },
+            status: { id in try await client.status(id).status })
     }
 }

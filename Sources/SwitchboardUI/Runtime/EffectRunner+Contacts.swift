@@ -53,6 +53,12 @@ extension EffectRunner {
                                  BoardCountPage(tally: OutcomeTally(contents.results), page: page, isLast: isLast,
                                                 totalResults: contents.totalResults)))
         }
+        // The status first: a campaign the list still calls Active may have completed since.
+        // A server without the status view only leaves the list's status in place.
+        if let status = try? await service.status(id) {
+            guard !Task.isCancelled else { return }
+            send(.boardStatusLoaded(id: id, generation: generation, status))
+        }
         var page = 1
         while true {
             guard page <= Self.maxContactPages else {

@@ -86,6 +86,30 @@ public struct BoardRow: Equatable, Sendable {
         nameKey = row.name.lowercased()
         statusRank = rank
     }
+
+    /// The same row with the status the server gave since (a campaign that completed or was
+    /// paused elsewhere stays on the board, ranked by its new status).
+    func with(status newStatus: String) -> BoardRow {
+        let rank: Int
+        switch newStatus.lowercased() {
+        case "active": rank = 0
+        case "paused": rank = 1
+        case "scheduled", "rescheduled": rank = 2
+        case "completed": rank = 3
+        default: rank = 4
+        }
+        return BoardRow(id: id, type: type, name: name, status: newStatus, typeKey: typeKey, nameKey: nameKey, statusRank: rank)
+    }
+
+    private init(id: String, type: String, name: String, status: String, typeKey: String, nameKey: String, statusRank: Int) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.status = status
+        self.typeKey = typeKey
+        self.nameKey = nameKey
+        self.statusRank = statusRank
+    }
 }
 
 /// The contact counts of one board row: the last complete count, and the count under way.
@@ -152,6 +176,14 @@ public struct BoardState: Equatable, Sendable {
         let ids = Set(all.map(\.id))
         counts = counts.filter { ids.contains($0.key) }
         reorder(now: now, list: list)
+    }
+
+    /// Takes the status the server gave for campaign `id`; false when it is the one shown.
+    mutating func setStatus(_ status: String, of id: String) -> Bool {
+        guard let index = all.firstIndex(where: { $0.id == id }), all[index].status != status else { return false }
+        all[index] = all[index].with(status: status)
+        if let shown = rows.firstIndex(where: { $0.id == id }) { rows[shown] = all[index] }
+        return true
     }
 
     /// Applies the scope and the sort again, keeping the selection on the same campaign.

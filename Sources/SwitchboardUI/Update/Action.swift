@@ -50,6 +50,8 @@ public enum Action: Equatable, Sendable {
     case boardCountPage(id: String, generation: Int, BoardCountPage)
     /// A board row's count stopped on an error.
     case boardCountFailed(id: String, generation: Int, UIError)
+    /// A board row's status as the server had it when its count began (the list's may be older).
+    case boardStatusLoaded(id: String, generation: Int, CampaignStatus)
     /// A page of the contacts screen's campaign, or why it could not be read.
     case contactsPageLoaded(campaignID: String, page: Int, Result<CampaignContactsPage, UIError>)
     /// One campaign of a bulk run answered.

@@ -113,7 +113,7 @@ public enum AppUpdate {
         case .draftsFound(let drafts):
             state.pendingDrafts = drafts
             return offerNextDraft(&state)
-        case .boardCountPage, .boardCountFailed, .contactsPageLoaded, .woke(.boardKeysSettled):
+        case .boardCountPage, .boardCountFailed, .boardStatusLoaded, .contactsPageLoaded, .woke(.boardKeysSettled):
             return boardAction(action, &state)
         case .woke(.keysSettled):
             state.previewHold.settle()

@@ -204,6 +204,14 @@ extension AppUpdate {
                 state.board.scrollToSelection(height: BoardLayout(state).rows)
             }
             return []
+        case .boardStatusLoaded(let id, let generation, let status):
+            guard state.board.counting.contains(id), state.board.counts[id]?.generation == generation else { return [] }
+            guard state.board.setStatus(status.rawValue, of: id) else { return [] }
+            if state.board.sort.column == .status {
+                state.board.reorder(now: state.now, list: state.list)
+                state.board.scrollToSelection(height: BoardLayout(state).rows)
+            }
+            return []
         case .boardCountFailed(let id, let generation, let error):
             guard state.board.counting.contains(id), state.board.counts[id]?.generation == generation else { return [] }
             state.board.counting.remove(id)
