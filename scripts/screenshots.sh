@@ -80,7 +80,8 @@ t kill-server 2>/dev/null || true  # a leftover from an interrupted run
 t new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" "LANG=C.UTF-8 $APP_CMD" \
     \; set-option -t "$SESSION" remain-on-exit on  # keep a crash message on screen
 
-# The walk: list, full detail, help, contact lists, a filter, the forms and dialogs, a too-small terminal.
+# The walk: list, full detail, help, contact lists, a filter, the forms and dialogs, the board
+# and a campaign's contacts, a too-small terminal.
 wait_for "60 campaigns ("
 wait_for "dialing mode"             # the preview's details have arrived
 keys j j j
@@ -136,6 +137,23 @@ keys -l "Billing Remind"
 wait_for "Billing Remind "          # the typed part of the name, before the cursor
 shoot 10-delete-dialog "switchboard — deleting needs the campaign's name"
 keys Escape
+# The shift board (counts paged in the background, the demo's dialer 60× real time), voice
+# campaigns by progress, highest first; then the contacts of the first.
+keys b
+wait_for "PROGRESS"
+keys t t
+wait_for "Board (Voice)"
+keys 4 4
+wait_for "PROGRESS▼"
+wait_for "100%" 90
+wait_for "ATTEMPTS"
+shoot 11-board "switchboard — the shift board: progress, outcomes, calling windows"
+keys g Enter
+wait_for "DISPOSITION CODES"
+wait_for "connected"
+shoot 12-contacts "switchboard — a campaign's contacts: outcomes, attempts, disposition codes"
+keys Escape Escape
+wait_for "CALL WINDOW"
 t resize-window -t "$SESSION" -x 18 -y 5
 wait_for "too s"
 COLS=18 shoot 06-too-small "too small"
