@@ -189,6 +189,10 @@ struct BulkTests {
         let screen = AppView.render(store.state, size: store.state.size).text
         #expect(screen.contains("✓ Campaign"))
         #expect(screen.contains("✗ campaign"))
+        // The selected row's whole message in the status bar (its cell shows only the start).
+        var selected = store.state
+        selected.list.select(id: "cd-00002")
+        #expect(BulkText.statusParts(selected).contains("Campaign 00002: ✗ campaign is not running"))
         // A retry is one key: x again lists only the failures.
         store.press(.character("x")) {
             $0.dialog = Dialog(.bulk(.stop, [Self.ref(2), Self.ref(5)]))

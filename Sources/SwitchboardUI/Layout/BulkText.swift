@@ -22,8 +22,8 @@ enum BulkText {
                 }
                 let active = voice.filter { $0.status == .active }
                 if !active.isEmpty {
-                    say("⚠ \(active.count) of them \(active.count == 1 ? "is" : "are") ACTIVE voice campaigns: calling people right now.",
-                        .warning)
+                    say("⚠ \(active.count) of them \(active.count == 1 ? "is an ACTIVE voice campaign" : "are ACTIVE voice campaigns"): "
+                        + "calling people right now.", .warning)
                 }
             case .delete:
                 if campaigns.contains(where: { $0.status == .active }) {
@@ -74,6 +74,13 @@ enum BulkText {
     static func statusParts(_ state: AppState) -> [String] {
         var parts: [String] = []
         if let run = state.bulk.run { parts.append(run.progressText) }
+        // The selected row's whole result (its status cell shows only the start of it).
+        if state.screen == .campaigns, let row = state.list.selectedRow, let result = state.bulk.results[row.id] {
+            switch result {
+            case .succeeded, .failed: parts.append("\(row.name): \(result.cellText)")
+            case .pending, .sending: break
+            }
+        }
         if !state.bulk.marked.isEmpty { parts.append("\(state.bulk.marked.count.grouped) marked") }
         return parts
     }
