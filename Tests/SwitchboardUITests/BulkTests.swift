@@ -94,6 +94,14 @@ struct BulkTests {
         let text = DialogText.body(state.dialog!, state: state, width: 70).map(\.0).joined(separator: "\n")
         #expect(text.contains("Stop these 5 campaigns?"))
         #expect(text.contains("Campaign 00004"))
+        // On a campaign's detail screen, x is about that campaign, marks or not.
+        var detail = Self.markedState()
+        UpdateTests.press(&detail, .enter, .character("x"))
+        guard case .trigger(let one, start: false)? = detail.dialog?.kind else {
+            Issue.record("no single stop dialog on the detail screen: \(String(describing: detail.dialog))")
+            return
+        }
+        #expect(one.id == "cd-00000")
         // Enter on the default button cancels: nothing is sent.
         #expect(UpdateTests.press(&state, .enter) == [])
         #expect(state.dialog == nil && state.notice == "nothing sent" && state.bulk.run == nil)

@@ -95,7 +95,8 @@ extension AppUpdate {
         case .create:
             state.dialog = Dialog(.newCampaign)
         case .delete, .start, .stop:
-            return state.bulk.marked.isEmpty ? confirm(command, &state) : confirmBulk(command, &state)
+            // Marks act from the campaign list; a detail screen's keys stay about its campaign.
+            return state.bulk.marked.isEmpty || state.screen != .campaigns ? confirm(command, &state) : confirmBulk(command, &state)
         case .mark: return toggleMark(&state)
         case .markAll: return markAll(&state)
         case .clearMarks: return clearMarks(&state)
