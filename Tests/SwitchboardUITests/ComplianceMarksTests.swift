@@ -65,3 +65,26 @@ struct ComplianceMarksTests {
         #expect(!AppView.render(state, size: state.size).lines.joined().contains("ompliance"))
     }
 }
+
+extension ComplianceMarksTests {
+    @Test("a window outside a rule in several zones is one line naming them; past four windows the rest are counted, not listed")
+    func summarized() throws {
+        var allowed = WeekSchedule()
+        for day in Weekday.allCases { allowed.add(TimeWindow(start: 8 * 60, end: 21 * 60)!, on: day) }
+        let zones = ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"]
+        let lint = ComplianceLint(rules: [ComplianceRule(id: "us-federal", name: "TCPA", region: "United States", zones: zones,
+                                                         allowed: allowed, channel: .both, citation: "47 CFR 64.1200(c)(1)")])
+        var state = try Self.state(compliance: lint)
+        // 7 AM–8 PM in Singapore, six days: before 8 AM or after 9 PM in every US zone.
+        let days = ["MO", "TU", "WE", "TH", "FR", "SA"].map { CallingDay(day: $0, start: "7:00 AM", end: "8:00 PM") }
+        var campaign = try #require(state.editor?.base)
+        campaign.dialingStrategy = DialingStrategy(callingHours: CallingHours(frequency: .weekly, timezone: "Asia/Singapore", days: days))
+        state.editor = CampaignEditor(mode: .edit, base: campaign, variant: try #require(campaign.variant), draftKey: "k")
+        let lines = ComplianceMarks.marks(try #require(state.editor), state: state).issues.map(\.message)
+        #expect(lines.count == ComplianceMarks.shownWindows + 1, "\(lines)")
+        #expect(lines[0].range(of: #"^compliance: (MO|TU|WE|TH|FR|SA) 7:00 AM–8:00 PM is outside TCPA 8 AM–9 PM \(47 CFR 64.1200\(c\)\(1\)\) in "#,
+                                options: .regularExpression) != nil, "\(lines[0])")
+        #expect(zones.allSatisfy(lines[0].contains))
+        #expect(lines.last == "compliance: and 2 more windows outside a rule (`switchboard lint` lists each)")
+    }
+}

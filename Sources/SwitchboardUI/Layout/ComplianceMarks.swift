@@ -36,11 +36,38 @@ enum ComplianceMarks {
         return marks
     }
 
+    /// Most windows shown under the field and in the review; `switchboard lint` lists them all.
+    static let shownWindows = 4
+
+    /// One line per window and rule, naming every recipient zone it breaks the rule in (a US
+    /// rule covers seven zones: a line each filled the form), at most `shownWindows` of them.
+    static func summary(_ findings: [ComplianceFinding]) -> [String] {
+        var groups: [(key: String, findings: [ComplianceFinding])] = []
+        for finding in findings {
+            let key = "\(finding.ruleId)|\(finding.day.rawValue)|\(finding.window.start)|\(finding.window.end)"
+            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].findings.append(finding) } else {
+                groups.append((key, [finding]))
+            }
+        }
+        var lines = groups.prefix(shownWindows).map { group -> String in
+            let first = group.findings[0]
+            guard group.findings.count > 1, let outside = first.message.range(of: ": outside ") else { return first.description }
+            let zones = group.findings.map(\.zone).joined(separator: ", ")
+            let always = group.findings.allSatisfy(\.everyWeek)
+            return "\(first.day.code) \(first.window) is outside \(first.message[outside.upperBound...]) in \(zones)"
+                + (always ? "" : " (some weeks of the year)")
+        }
+        if groups.count > shownWindows {
+            lines.append("and \(groups.count - shownWindows) more windows outside a rule (`switchboard lint` lists each)")
+        }
+        return lines
+    }
+
     static func compute(_ schedule: WeekSchedule, zone: TimeZone, type: CampaignType, cellMinutes: Int, lint: ComplianceLint,
                         now: Date) -> Marks {
         var marks = Marks()
         let findings = lint.findings(for: schedule, in: zone, type: type, referenceDate: now)
-        marks.issues = findings.map { .warning(path: "dialingStrategy.callingHours", message: "compliance: " + $0.description) }
+        marks.issues = summary(findings).map { .warning(path: "dialingStrategy.callingHours", message: "compliance: " + $0) }
         // Only the cells of a window that broke a rule are looked at, each on its own.
         var windows: [(Weekday, TimeWindow)] = []
         for finding in findings where !windows.contains(where: { $0.0 == finding.day && $0.1 == finding.window }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CampaignAPI
+import CampaignModel
 import CampaignSandbox
 import Foundation
 import SwitchboardUI
@@ -26,6 +27,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "How many times faster than real time the sandbox's campaigns dial (its simulated clock).")
     var speed = 60.0
 
+    @Option(help: "Compliance rules the editor warns about, by id, comma-separated (e.g. us-federal,in-trai; `switchboard lint --help`); none by default.")
+    var compliance: String?
+
     func validate() throws {
         guard (0...200_000).contains(campaigns) else { throw ValidationError("--campaigns must be between 0 and 200000.") }
         guard (0...1_000_000).contains(speed) else { throw ValidationError("--speed must be between 0 and 1000000.") }
@@ -51,8 +55,11 @@ struct DemoCommand: AsyncParsableCommand {
                                  auth: .signed(clientId: credentials.clientId, clientSecret: Secret(credentials.clientSecret)))
         do {
             let client = try CampaignClient(profile: profile)
+            let ids = (compliance ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let rules = try ComplianceCheck.rules(ids: ids, profile: nil, file: nil)
             try TUILauncher.run(client: client, connection: ConnectionInfo(profile: "demo", host: sandbox.baseURL.absoluteString),
-                                refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly)
+                                refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly,
+                                compliance: rules.isEmpty ? nil : ComplianceLint(rules: rules))
         } catch {
             await sandbox.stop()
             throw error
