@@ -86,10 +86,18 @@ struct BulkEndToEndTests {
                 try await tmux.disappears("row 1/1")
             }
             try tmux.send("H")
-            try await tmux.appears("calling hours for 2 marked campaigns (same local times)")
+            try await tmux.appears("calling hours for 2 marked campaigns: edit")
             try tmux.send("2")
             try tmux.send("C-s")
-            try await tmux.appears("Bulk edit — review", "2 of 2 campaigns change", "Same local times", chosen[0].name, chosen[1].name)
+            let asked = try await tmux.shows("the review, or the choice between local times and moments") { screen in
+                screen.contains("Bulk edit — review") || screen.contains("[ Same moments ]")
+            }
+            if asked.contains("[ Same moments ]") {
+                // The two campaigns' timezones differ: the same local times in each.
+                try tmux.send("Tab")
+                try tmux.send("Enter")
+            }
+            try await tmux.appears("Bulk edit — review", "2 of 2 campaigns change", "Each campaign keeps its own timezone", chosen[0].name, chosen[1].name)
             try tmux.send("Tab")
             try tmux.send("Enter")
             try await tmux.appears("saved 2 of 2")

@@ -70,6 +70,11 @@ struct BulkSandboxTests {
             #expect(app.state.bulk.hoursFor?.count == 2)
             try await app.press(.character("3"), .character("1"))  // clear all, then weekdays 9–18
             try await app.press(.control("s"))
+            if case .bulkHoursMode? = app.state.dialog?.kind {
+                // Some marked campaign is in another timezone than the grid's: same local times.
+                #expect(app.state.dialog?.buttons == ["Cancel", "Same local times", "Same moments"] && app.state.dialog?.focus == 0)
+                try await app.press(.tab, .enter)
+            }
             guard case .bulkReview(.callingHours(let days), let lines)? = app.state.dialog?.kind else {
                 Issue.record("no bulk review: \(app.screen)")
                 return

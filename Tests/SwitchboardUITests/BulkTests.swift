@@ -319,4 +319,36 @@ struct BulkTests {
         #expect(state.notice == "saved 1 of 3 · 2 failed (still marked: the same key retries)")
         #expect(state.list.selectedRow?.id == "cd-00000", "a save does not move the selection")
     }
+
+    @Test("bulk calling hours, same moments: New York's MO 9 AM–6 PM is MO 2–11 PM in London; in Tokyo it crosses midnight and is split")
+    func sameMoments() {
+        var state = UpdateTests.loaded(4)
+        for (index, zone) in [(1, "Europe/London"), (2, "Asia/Tokyo"), (3, "America/New_York")] {
+            var campaign = UpdateTests.campaign(index)
+            campaign.dialingStrategy = DialingStrategy(callingHours: CallingHours(frequency: .weekly, timezone: zone,
+                                                                                   days: [CallingDay(day: "TU", start: "9:00 AM", end: "5:00 PM")]))
+            _ = AppUpdate.reduce(&state, .detailLoaded(id: campaign.id!, .success(campaign)))
+        }
+        let refs = [1, 2, 3].map(Self.ref)
+        let days = [CallingDay(day: "MO", start: "9:00 AM", end: "6:00 PM")]
+        state.dialog = Dialog(.bulkHoursMode(campaigns: refs, days: days, zone: "America/New_York"))
+        let text = DialogText.body(state.dialog!, state: state, width: 200).map(\.0).joined(separator: "\n")
+        #expect(text.contains("a window that then crosses midnight is split there, the rest on the next day"))
+        UpdateTests.press(&state, .tab, .tab, .enter)  // Same moments
+        guard case .bulkReview(.callingHours, let lines)? = state.dialog?.kind else {
+            Issue.record("no review: \(String(describing: state.dialog))")
+            return
+        }
+        #expect(state.dialog?.focus == 0)
+        #expect(lines.map { BulkText.days($0.days ?? []) } == [
+            "MO 2:00 PM–11:00 PM",
+            "MO 11:00 PM–12:00 AM, TU 12:00 AM–8:00 AM",
+            "MO 9:00 AM–6:00 PM",
+        ])
+        let review = DialogText.body(state.dialog!, state: state, width: 200).map(\.0).joined(separator: "\n")
+        #expect(review.contains(#"{"day":"TU","start":"12:00 AM","end":"8:00 AM"}"#))
+        let effects = UpdateTests.press(&state, .tab, .enter)
+        #expect(effects.contains(.bulk(BulkRequest(campaign: Self.ref(1), operation: .callingHours([CallingDay(day: "MO", start: "2:00 PM", end: "11:00 PM")]),
+                                                   expectedUpdatedAt: UpdateTests.campaign(1).updatedAt))))
+    }
 }

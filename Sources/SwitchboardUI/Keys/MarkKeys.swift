@@ -7,7 +7,7 @@ extension ScreenKeys {
         Binding("mark-all", [.character("*")], "mark every campaign the filter shows", .markAll),
         Binding("clear-marks", [.character("M")], "clear every mark", .clearMarks),
         Binding("bulk-priority", [.character("P")], "set the priority of every marked campaign (reviewed first)", .bulkPriority),
-        Binding("bulk-hours", [.character("H")], "edit calling hours once for every marked campaign (same local times; reviewed first)",
+        Binding("bulk-hours", [.character("H")], "edit calling hours once for every marked campaign (reviewed first)",
                 .bulkHours),
     ]
 }

@@ -39,6 +39,12 @@ enum BulkText {
                 say("Type the number of campaigns (\(count)) to enable \(dialog.buttons[1]):", .plain)
                 blank()
             }
+        case .bulkHoursMode(let campaigns, _, let zone):
+            say("The grid's hours are in \(zone); some marked campaigns are in other timezones:", .label)
+            for campaign in campaigns { say("  \(campaign.name)", .plain) }
+            say("Same local times: 9:00 AM stays 9:00 AM in each campaign's own timezone.", .plain)
+            say("Same moments: each window moves into the campaign's timezone (its offset now); a window that then "
+                + "crosses midnight is split there, the rest on the next day. The review shows every days array.", .plain)
         case .bulkPriority(let campaigns):
             say("Review shows each campaign's change before anything is sent.", .dim)
             say("New priority (1–5) for \(campaigns.count) marked campaign\(campaigns.count == 1 ? "" : "s"):", .label)
@@ -48,11 +54,13 @@ enum BulkText {
             say("\(changed) of \(lines.count) campaigns change; each is saved on its own, refused if changed on the server since listed:",
                 .label)
             if case .callingHours(let days) = operation {
-                say("Same local times: the days array is copied as is; each campaign keeps its own timezone.", .dim)
+                say("Each campaign keeps its own timezone; the days array each is sent:", .dim)
                 for line in lines {
                     say((line.changes ? "~ " : "= ") + line.campaign.name + " — " + line.field + (line.changes ? ", days array sent:" : ": already so (not sent)"),
                         line.changes ? .plain : .dim)
-                    if line.changes { for day in days { say(#"    {"day":"\#(day.day)","start":"\#(day.start)","end":"\#(day.end)"}"#, .plain) } }
+                    if line.changes {
+                        for day in line.days ?? days { say(#"    {"day":"\#(day.day)","start":"\#(day.start)","end":"\#(day.end)"}"#, .plain) }
+                    }
                 }
                 return
             }

@@ -88,7 +88,7 @@ enum DialogText {
                 if changes.count > 8 { say("  … and \(changes.count - 8) more", .dim) }
             }
             say("Restore opens it in the form; nothing is sent until you save.")
-        case .bulk, .bulkPriority, .bulkReview:
+        case .bulk, .bulkPriority, .bulkReview, .bulkHoursMode:
             BulkText.dialogBody(dialog, say: { say($0, $1) }, blank: { lines.append(("", .plain)) })
         case .newCampaign:
             say("Which kind of campaign? (↑↓, Enter)", .label)

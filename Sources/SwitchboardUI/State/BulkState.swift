@@ -149,6 +149,9 @@ public struct BulkChangeLine: Equatable, Sendable {
     public let after: String
     /// The `updatedAt` the list showed: the safe save refuses a campaign changed since.
     public let expectedUpdatedAt: String?
+    /// A calling-hours edit's days array for this campaign, when it differs per campaign ("same
+    /// moments"); nil: the operation's own.
+    public var days: [CallingDay]? = nil
 
     /// False when the campaign already has the new value (it is not sent).
     public var changes: Bool { before != after }

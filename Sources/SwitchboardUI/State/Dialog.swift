@@ -27,6 +27,9 @@ public struct Dialog: Equatable, Sendable {
         case bulkPriority([CampaignRef])
         /// Every marked campaign's change, before anything is sent.
         case bulkReview(BulkOperation, [BulkChangeLine])
+        /// Calling hours for campaigns in other timezones than the grid's: the same local times
+        /// or the same moments.
+        case bulkHoursMode(campaigns: [CampaignRef], days: [CallingDay], zone: String)
     }
 
     public var kind: Kind
@@ -59,6 +62,7 @@ public struct Dialog: Equatable, Sendable {
         case .newCampaign: return ["Cancel", "Create"]
         case .bulk(let operation, let campaigns): return ["Cancel", "\(operation.buttonVerb) \(campaigns.count)"]
         case .bulkPriority: return ["Cancel", "Review"]
+        case .bulkHoursMode: return ["Cancel", "Same local times", "Same moments"]
         case .bulkReview(let operation, let lines): return ["Cancel", "\(operation.buttonVerb) \(lines.filter(\.changes).count)"]
         }
     }

@@ -44,7 +44,7 @@ extension AppUpdate {
         guard let dialog = state.dialog else { return [] }
         state.dialog = nil
         switch dialog.kind {
-        case .bulk, .bulkPriority, .bulkReview: return pressBulk(dialog, index, &state)
+        case .bulk, .bulkPriority, .bulkReview, .bulkHoursMode: return pressBulk(dialog, index, &state)
         default: break
         }
         switch (dialog.kind, index) {

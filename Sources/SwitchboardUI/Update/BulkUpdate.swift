@@ -80,7 +80,7 @@ extension AppUpdate {
 
     /// A bulk dialog's button (the first is always Cancel).
     static func pressBulk(_ dialog: Dialog, _ index: Int, _ state: inout AppState) -> [Effect] {
-        guard index == 1 else {
+        guard index != 0 else {
             state.notice = "nothing sent"
             return []
         }
@@ -100,9 +100,12 @@ extension AppUpdate {
             // A campaign that already holds the value is done: unmarked, not sent.
             for line in lines where !line.changes { state.bulk.marked.remove(line.campaign.id) }
             let requests = lines.filter(\.changes).map {
-                BulkRequest(campaign: $0.campaign, operation: operation, expectedUpdatedAt: $0.expectedUpdatedAt)
+                BulkRequest(campaign: $0.campaign, operation: $0.days.map(BulkOperation.callingHours) ?? operation,
+                            expectedUpdatedAt: $0.expectedUpdatedAt)
             }
             return startBulk(operation, requests, &state)
+        case .bulkHoursMode(let campaigns, let days, let zone):
+            return bulkHoursReview(campaigns, days: days, zone: zone, sameMoments: index == 2, &state)
         default:
             return []
         }

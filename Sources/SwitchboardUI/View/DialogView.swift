@@ -53,6 +53,7 @@ enum DialogView {
         case .bulk(let operation, let campaigns): return "\(operation.buttonVerb) \(campaigns.count) marked campaigns"
         case .bulkPriority: return "Priority of marked campaigns"
         case .bulkReview: return "Bulk edit — review"
+        case .bulkHoursMode: return "Calling hours across timezones"
         }
     }
 }
