@@ -40,7 +40,7 @@ enum BulkText {
                 blank()
             }
         case .bulkHoursMode(let campaigns, _, let zone):
-            say("The grid's hours are in \(zone); some marked campaigns are in other timezones:", .label)
+            say("The grid's hours are in \(zone); not every marked campaign is in that timezone:", .label)
             for campaign in campaigns { say("  \(campaign.name)", .plain) }
             say("Same local times: 9:00 AM stays 9:00 AM in each campaign's own timezone.", .plain)
             say("Same moments: each window moves into the campaign's timezone (its offset now); a window that then "
