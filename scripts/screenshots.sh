@@ -154,6 +154,32 @@ wait_for "connected"
 shoot 12-contacts "switchboard — a campaign's contacts: outcomes, attempts, disposition codes"
 keys Escape Escape
 wait_for "CALL WINDOW"
+# Marks: the active campaigns filtered, three marked, then the one confirmation for stopping them.
+keys / Escape                       # the earlier filter cleared
+wait_for "row 1/60"
+keys /
+keys -l "status:active"
+keys Enter Space Space Space
+wait_for "3 marked"
+shoot 13-marks "switchboard — three campaigns marked for one action"
+keys x
+wait_for "these 3 campaigns?"
+shoot 14-bulk-stop "switchboard — one confirmation for every marked campaign"
+keys Escape M
 t resize-window -t "$SESSION" -x 18 -y 5
 wait_for "too s"
 COLS=18 shoot 06-too-small "too small"
+
+# The compliance lint in the grid: the demo again with the US federal rule (TCPA) on; the first
+# campaign calls from Singapore, at night in every US zone.
+t kill-session -t "$SESSION"
+t new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" "LANG=C.UTF-8 $APP_CMD --compliance us-federal" \
+    \; set-option -t "$SESSION" remain-on-exit on
+wait_for "60 campaigns ("
+keys e
+wait_for "Tab ⇧Tab fields"
+keys BTab BTab
+wait_for "▸Calling hours"
+keys Enter
+wait_for "⚠ compliance"
+shoot 15-lint-grid "switchboard — calling hours checked against TCPA in every US zone (warnings only)"
