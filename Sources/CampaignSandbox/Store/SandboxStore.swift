@@ -140,6 +140,7 @@ final class SandboxStore: Sendable {
         try database.write { db in
             // Into an empty table, indexes built once at the end cost less than kept up row by row.
             for index in Self.campaignIndexes { try db.drop(index: index.name) }
+            try db.execute(sql: "DROP INDEX IF EXISTS listUse_lname")
             let statement = try db.cachedStatement(sql: Self.insertCampaignSQL)
             var campaigns = seed.campaignSequence
             var written = 0
@@ -157,6 +158,7 @@ final class SandboxStore: Sendable {
                 progress?(written, seed.campaignCount)
             }
             try Self.createCampaignIndexes(db)
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS listUse_lname ON listUse (lname, campaignName)")
         }
         reads.invalidate(nil)
     }
