@@ -116,7 +116,7 @@ struct BoardTests {
             $0.board.counting = []
         }
         let screen = AppView.render(store.state, size: store.state.size).text
-        #expect(screen.contains("███░░░  60%"))
+        #expect(screen.contains("███░░  60%"))
         #expect(screen.contains("15:30:00"))
         #expect(screen.contains("Board 000 · as of 15:30:00: 63/104 final · connected 60 · no answer 1 · busy 1 · failed 1 · in progress 41"))
         // A page of an older count (another generation) changes nothing.
@@ -407,5 +407,13 @@ extension BoardTests {
         #expect(state.board == before)
         _ = AppUpdate.reduce(&state, .boardStatusLoaded(id: id, generation: 1, .paused))
         #expect(state.board.rows.first { $0.id == id }?.status == "Paused")
+    }
+}
+
+extension BoardTests {
+    @Test("At 120 columns the board shows every count and the as-of time (the type gives way first)")
+    func everyCountAt120() {
+        let columns = BoardLayout.columns(in: Rect(x: 0, y: 0, width: 120, height: 40)).map(\.column)
+        #expect(columns == BoardColumn.allCases.filter { $0 != .type })
     }
 }

@@ -39,13 +39,13 @@ struct BoardLayout {
         case .type: return 5
         case .name: return 24
         case .status: return 9
-        case .progress: return 11
+        case .progress: return 10
         case .inProgress: return 7
         case .connected, .noAnswer: return 6
         case .busy, .failed: return 6
         case .connectedPercent: return 5
         case .attempts: return 8
-        case .window: return 22
+        case .window: return 21
         case .asOf: return 8
         }
     }
@@ -112,8 +112,8 @@ enum BoardText {
         }
     }
 
-    /// "████░░  60%": contacts with a final outcome of all contacts, six cells and a percent.
-    static func progressBar(_ tally: OutcomeTally, cells: Int = 6) -> String {
+    /// "███░░  60%": contacts with a final outcome of all contacts, five cells and a percent.
+    static func progressBar(_ tally: OutcomeTally, cells: Int = 5) -> String {
         let fraction = tally.total > 0 ? Double(tally.finalCount) / Double(tally.total) : 0
         let filled = min(cells, Int((fraction * Double(cells)).rounded(.down)))
         let percent = "\(Int((fraction * 100).rounded(.down)))%"
