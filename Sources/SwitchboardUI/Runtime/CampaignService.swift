@@ -29,6 +29,8 @@ public struct CampaignService: Sendable {
     public var contactsPage: @Sendable (_ campaignID: String, _ page: Int, _ limit: Int) async throws -> CampaignContactsPage
     /// A campaign's status as the server has it now (`status?view=status`).
     public var status: @Sendable (_ campaignID: String) async throws -> CampaignStatus
+    /// Where the audit log and snapshots are read (`:audit`, `:snapshots`); nil keeps none (the demo).
+    public var journal: JournalAccess?
 
     /// A call the service was not given.
     public struct Unimplemented: Error, CustomStringConvertible {

@@ -60,6 +60,10 @@ public struct EffectRunner: Sendable {
             } catch {
                 send(.contactListsLoaded(.failure(Self.message(error))))
             }
+        case .loadAudit:
+            send(.auditLoaded(service.journal?.readAudit() ?? .noJournal))
+        case .loadSnapshots:
+            send(.snapshotsLoaded(service.journal?.readSnapshots() ?? .noJournal))
         case .fetchForEdit(let id):
             do {
                 send(.editLoaded(id: id, .success(try await service.get(id))))

@@ -14,6 +14,11 @@ public enum Screen: Equatable, Sendable {
     case board
     /// One campaign's contacts, from the board (`AppState.contacts`).
     case campaignContacts(id: String)
+    /// The audit log (`:audit`, `AppState.audit`).
+    case audit
+    /// The snapshots (`:snapshots`, `AppState.snapshots`), and one snapshot's JSON.
+    case snapshots
+    case snapshot(name: String)
 
     var title: String {
         switch self {
@@ -24,6 +29,9 @@ public enum Screen: Equatable, Sendable {
         case .help: return "Help"
         case .board: return "Board"
         case .campaignContacts: return "Contacts"
+        case .audit: return "Audit log"
+        case .snapshots: return "Snapshots"
+        case .snapshot: return "Snapshot"
         }
     }
 }
@@ -124,6 +132,10 @@ public struct AppState: Equatable, Sendable {
     /// The profile's compliance rules (`compliance:` in config.yaml): warnings in the editor and
     /// marked grid cells; nil when the profile selects none.
     public var compliance: ComplianceLint?
+    /// The `:audit` screen.
+    public var audit = AuditScreenState()
+    /// The `:snapshots` screen.
+    public var snapshots = SnapshotsScreenState()
 
     public init(connection: ConnectionInfo, supervisorZone: TimeZone = .current, now: Date = Date(),
                 refreshInterval: TimeInterval? = nil, readOnly: Bool = false) {

@@ -26,6 +26,10 @@ public enum Action: Equatable, Sendable {
     case campaignsLoaded(generation: Int, Result<Int, ListLoadFailure>)
     case detailLoaded(id: String, Result<Campaign, UIError>)
     case contactListsLoaded(Result<[ContactList], UIError>)
+    /// The audit log was read (`:audit`).
+    case auditLoaded(AuditLoad)
+    /// The snapshots were listed (`:snapshots`).
+    case snapshotsLoaded(SnapshotsLoad)
     /// SIGTERM, SIGHUP or SIGINT reached the app.
     case signal(Int32)
     /// The campaign to edit, fetched fresh.
@@ -135,6 +139,10 @@ public enum Effect: Equatable, Sendable {
     /// The full record of one campaign (the runner fetches a few at a time).
     case loadDetail(String)
     case loadContactLists
+    /// Reads the audit log; answers `.auditLoaded`.
+    case loadAudit
+    /// Lists the snapshots; answers `.snapshotsLoaded`.
+    case loadSnapshots
     case fetchForEdit(String)
     case save(SaveRequest)
     case deleteCampaign(CampaignRef)

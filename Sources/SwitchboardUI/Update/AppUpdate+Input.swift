@@ -56,6 +56,8 @@ extension AppUpdate {
                 state.contactListsLoading = true
                 effects.append(.loadContactLists)
             }
+            if state.screen == .audit { effects += openAudit(&state) }
+            if state.screen == .snapshots { effects += openSnapshots(&state) }
             return effects
         case .repaint:
             return [.repaint]
@@ -77,6 +79,7 @@ extension AppUpdate {
             guard state.screen == .campaigns, state.showsPreview else { return [] }
             state.focus = state.focus == .list ? .detail : .list
         case .open:
+            if state.screen == .snapshots { return openSnapshot(&state) }
             guard state.screen == .campaigns, let row = state.list.selectedRow else { return [] }
             state.stack.append(.campaignDetail(id: row.id))
             state.detailScroll = 0
@@ -146,6 +149,8 @@ extension AppUpdate {
             return boardScroll(command, &state)
         case .campaignContacts:
             return contactsScroll(command, &state)
+        case .audit, .snapshots, .snapshot:
+            journalScroll({ moved($0, count: $1) }, &state)
         }
         return []
     }
@@ -159,7 +164,7 @@ extension AppUpdate {
 
     static func runPalette(_ text: String, _ state: inout AppState) -> [Effect] {
         guard let command = PaletteCommand.parse(text) else {
-            state.lastError = "unknown command :\(text) — try :sms, :voice, :all, :contact-lists, :q"
+            state.lastError = "unknown command :\(text) — try :sms, :voice, :all, :contact-lists, :audit, :snapshots, :q"
             return []
         }
         switch command {
@@ -168,6 +173,8 @@ extension AppUpdate {
         case .refresh: return run(.refresh, &state)
         case .contactLists: return run(.contactLists, &state)
         case .board: return run(.board, &state)
+        case .audit: return openAudit(&state)
+        case .snapshots: return openSnapshots(&state)
         case .sms, .voice, .all, .campaigns:
             state.stack = [.campaigns]
             state.list.scope = command == .sms ? .sms : command == .voice ? .voice : .all

@@ -7,6 +7,12 @@ extension AppUpdate {
             if state.detailScroll > 0 { state.detailScroll = min(state.detailScroll, ScrollLimit.detail(state)) }
         case .help:
             if state.helpScroll > 0 { state.helpScroll = min(state.helpScroll, ScrollLimit.help(state)) }
+        case .audit:
+            if state.audit.scroll > 0 { state.audit.scroll = min(state.audit.scroll, ScrollLimit.audit(state)) }
+        case .snapshot:
+            if state.snapshots.textScroll > 0 {
+                state.snapshots.textScroll = min(state.snapshots.textScroll, ScrollLimit.snapshotText(state))
+            }
         default:
             break
         }

@@ -96,6 +96,10 @@ public enum AppUpdate {
                 state.editor?.picker?.loading = false
             }
             return []
+        case .auditLoaded(let load):
+            return auditLoaded(load, &state)
+        case .snapshotsLoaded(let load):
+            return snapshotsLoaded(load, &state)
         case .signal:
             return [.quit]
         case .editLoaded(let id, let result):

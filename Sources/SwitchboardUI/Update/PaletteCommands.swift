@@ -2,7 +2,7 @@ import Foundation
 
 /// The `:` commands.
 public enum PaletteCommand: String, CaseIterable, Sendable {
-    case sms, voice, all, campaigns, contactLists = "contact-lists", board, help, refresh, q, quit
+    case sms, voice, all, campaigns, contactLists = "contact-lists", board, audit, snapshots, help, refresh, q, quit
 
     public var help: String {
         switch self {
@@ -11,6 +11,8 @@ public enum PaletteCommand: String, CaseIterable, Sendable {
         case .all, .campaigns: return "all campaigns"
         case .contactLists: return "contact lists"
         case .board: return "the shift board: progress of running campaigns"
+        case .audit: return "the audit log: every write attempt, newest first"
+        case .snapshots: return "snapshots kept before writes (Enter shows one)"
         case .help: return "keys"
         case .refresh: return "reload from the server"
         case .q, .quit: return "quit"

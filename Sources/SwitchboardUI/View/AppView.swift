@@ -30,6 +30,12 @@ public enum AppView {
             ContactListsPane.render(state, into: &canvas, rect: layout.body)
         case .help:
             HelpScreen.render(state, into: &canvas, rect: layout.body)
+        case .audit:
+            JournalPanes.renderAudit(state, into: &canvas, rect: layout.body)
+        case .snapshots:
+            JournalPanes.renderSnapshots(state, into: &canvas, rect: layout.body)
+        case .snapshot(let name):
+            JournalPanes.renderSnapshot(named: name, state: state, into: &canvas, rect: layout.body)
         case .board:
             BoardPane.render(state, into: &canvas)
         case .campaignContacts:

@@ -7,7 +7,7 @@ import TerminalKit
 /// Opens the terminal UI on a client, runs it until the user quits, and gives the terminal back.
 enum TUILauncher {
     static func run(client: CampaignClient, connection: ConnectionInfo, refreshSeconds: Int, boardRefreshSeconds: Int = 5,
-                    readOnly: Bool, compliance: ComplianceLint? = nil) throws {
+                    readOnly: Bool, compliance: ComplianceLint? = nil, journal: JournalAccess? = nil) throws {
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend()
@@ -27,7 +27,10 @@ enum TUILauncher {
         }
         // Drafts are kept and offered back only when the app may write.
         let drafts = readOnly ? nil : DraftStore(directory: DraftStore.defaultDirectory())
-        let store = AppStore(state: state, runner: EffectRunner(client: client, drafts: drafts))
+        // `:audit` and `:snapshots` read the journal the client writes; the demo keeps none.
+        var service = CampaignService.live(client)
+        service.journal = journal
+        let store = AppStore(state: state, runner: EffectRunner(service: service, drafts: drafts))
         // Journal failures (audit log, snapshots) go to the status bar: stderr belongs to ncurses now.
         JournalSetup.reporter.redirect { [store] message in store.post(.draftFailed(message)) }
         store.start()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CampaignAPI
 import CampaignModel
+import Foundation
 import SwitchboardUI
 
 /// `switchboard` (or `switchboard ui`): the terminal UI on the configured profile. A subcommand
@@ -48,6 +49,8 @@ struct UICommand: AsyncParsableCommand {
         let host = resolved.values[.host]?.value ?? client.profile.host.absoluteString
         try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
                             refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly,
-                            compliance: Self.compliance(resolved))
+                            compliance: Self.compliance(resolved),
+                            journal: JournalAccess(auditLog: AuditLog.standard(), snapshots: JournalSetup.snapshotStore(
+                                configPath: resolved.configPath.map(URL.init(fileURLWithPath:)) ?? ProfileLoader.defaultConfigPath())))
     }
 }
