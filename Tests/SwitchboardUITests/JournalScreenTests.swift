@@ -25,10 +25,10 @@ struct JournalScreenTests {
         return entry
     }
 
-    static func snapshot(_ minute: Int, name: String, reason: String = "delete") -> StoredSnapshot {
+    static func snapshot(_ minute: Int, name: String, reason: String = "delete", profile: String = "prod") -> StoredSnapshot {
         let taken = UpdateTests.now.addingTimeInterval(Double(minute) * 60)
         return StoredSnapshot(name: "snap-\(minute).json", bytes: 10, snapshot: CampaignSnapshot(
-            takenAt: taken, profile: "prod", host: "https://x", reason: reason, campaignId: "cd-\(minute)", campaignName: name,
+            takenAt: taken, profile: profile, host: "https://x", reason: reason, campaignId: "cd-\(minute)", campaignName: name,
             record: ["_id": .string("cd-\(minute)"), "name": .string(name)]))
     }
 
@@ -178,5 +178,98 @@ struct JournalScreenTests {
         let demo = Locked<[Action]>([])
         await EffectRunner(service: CampaignService()).run(.loadSnapshots) { action in demo.withLock { $0.append(action) } }
         #expect(demo.withLock { $0 } == [.snapshotsLoaded(.noJournal)])
+    }
+
+    // MARK: Restore
+
+    static func restoreState(_ snapshots: [StoredSnapshot], readOnly: Bool = false) -> AppState {
+        var state = Self.state()
+        state.readOnly = readOnly
+        _ = Self.palette(&state, "snapshots")
+        _ = AppUpdate.reduce(&state, .snapshotsLoaded(.read(snapshots: snapshots, directory: "/s/snapshots", unreadable: 0)))
+        return state
+    }
+
+    static func campaign(_ name: String, priority: Int) -> Campaign {
+        var campaign = Campaign(type: .sms, name: name, contactLists: ["List"])
+        campaign.id = "cd-1"
+        campaign.priority = priority
+        campaign.updatedAt = "2025-12-03T15:00:00.000Z"
+        return campaign
+    }
+
+    static func dialogText(_ state: AppState) -> String {
+        guard let dialog = state.dialog else { return "" }
+        return DialogText.body(dialog, state: state, width: 400).map(\.0).joined(separator: "\n")
+    }
+
+    @Test("r on a snapshot asks the runner what restoring it would do; --readonly and another profile's snapshot are refused")
+    func restoreAsks() {
+        let stored = Self.snapshot(1, name: "Gone", profile: "test")
+        var state = Self.restoreState([stored])
+        #expect(UpdateTests.press(&state, .character("r")) == [.planRestore(stored)])
+        #expect(state.notice == "checking “Gone” on the server…")
+        var readOnly = Self.restoreState([stored], readOnly: true)
+        #expect(UpdateTests.press(&readOnly, .character("r")) == [])
+        #expect(readOnly.notice?.hasPrefix("read-only") == true)
+        var other = Self.restoreState([Self.snapshot(1, name: "Gone", profile: "prod")])
+        #expect(UpdateTests.press(&other, .character("r")) == [])
+        #expect(other.lastError == "snap-1.json was taken on profile prod; this is profile test: restore it there")
+    }
+
+    @Test("a deleted campaign: the confirmation says it is re-created under a NEW id; Cancel is focused and Enter on it writes nothing")
+    func restoreRecreateDialog() {
+        let stored = Self.snapshot(1, name: "Gone", profile: "test")
+        var state = Self.restoreState([stored])
+        let proposal = RestoreProposal(snapshotName: stored.name, campaignName: "Gone", campaignId: "cd-1",
+                                       takenAt: stored.snapshot.takenAt, plan: .recreate(Self.campaign("Gone", priority: 3)))
+        _ = AppUpdate.reduce(&state, .restorePlanned(stored.name, .success(proposal)))
+        let dialog = try? #require(state.dialog)
+        #expect(dialog?.buttons == ["Cancel", "Restore"] && dialog?.focus == 0)
+        #expect(Self.dialogText(state).contains("Re-create Gone from this snapshot: the platform gives it a NEW id"))
+        #expect(UpdateTests.press(&state, .enter) == [])
+        #expect(state.dialog == nil)
+    }
+
+    @Test("an existing campaign: the confirmation says its values are put back through the safe save, with the field diff; Restore runs it")
+    func restoreUpdateDialog() {
+        let stored = Self.snapshot(1, name: "Kept", profile: "test")
+        var state = Self.restoreState([stored])
+        let current = Self.campaign("Kept", priority: 5)
+        let restored = Self.campaign("Kept", priority: 3)
+        let changes = CampaignDiff.changes(from: current, to: restored)
+        #expect(!changes.isEmpty)
+        let proposal = RestoreProposal(snapshotName: stored.name, campaignName: "Kept", campaignId: "cd-1",
+                                       takenAt: stored.snapshot.takenAt, plan: .update(current: current, restored: restored, changes: changes))
+        _ = AppUpdate.reduce(&state, .restorePlanned(stored.name, .success(proposal)))
+        #expect(state.dialog?.focus == 0)
+        let text = Self.dialogText(state)
+        #expect(text.contains("Put Kept's values back (safe save: refused if it changed on the server since):"))
+        #expect(text.contains(changes[0].description))
+        #expect(UpdateTests.press(&state, .tab, .enter) == [.restore(proposal)])
+        #expect(state.notice == "restoring “Kept”…")
+        let effects = AppUpdate.reduce(&state, .restoreFinished(proposal, .success(.updated)))
+        #expect(effects.contains(.loadSnapshots))
+        #expect(state.notice == "restored “Kept” (cd-1) to the snapshot of 2025-12-03 15:31 UTC")
+        _ = AppUpdate.reduce(&state, .restoreFinished(Self.recreated(stored), .success(.recreated(newId: "cd-9"))))
+        #expect(state.notice == "restored “Gone”: re-created as cd-9 (the platform gives a new id; cd-1 is gone)")
+        _ = AppUpdate.reduce(&state, .restoreFinished(proposal, .failure(UIError("Kept changed on the server"))))
+        #expect(state.lastError == "restore of “Kept” failed: Kept changed on the server")
+    }
+
+    static func recreated(_ stored: StoredSnapshot) -> RestoreProposal {
+        RestoreProposal(snapshotName: stored.name, campaignName: "Gone", campaignId: "cd-1", takenAt: stored.snapshot.takenAt,
+                        plan: .recreate(Self.campaign("Gone", priority: 3)))
+    }
+
+    @Test("a snapshot that already matches opens no dialog; a plan that fails says why in the status bar")
+    func restoreUnchangedOrFailed() {
+        let stored = Self.snapshot(1, name: "Same", profile: "test")
+        var state = Self.restoreState([stored])
+        _ = AppUpdate.reduce(&state, .restorePlanned(stored.name, .success(RestoreProposal(
+            snapshotName: stored.name, campaignName: "Same", campaignId: "cd-1", takenAt: stored.snapshot.takenAt, plan: .unchanged))))
+        #expect(state.dialog == nil && state.notice == "“Same” already holds the snapshot's values; nothing to restore")
+        _ = AppUpdate.reduce(&state, .restorePlanned(stored.name, .failure(UIError("no connection"))))
+        #expect(state.lastError == "cannot restore snap-1.json: no connection")
     }
 }

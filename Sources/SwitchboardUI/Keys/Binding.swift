@@ -3,7 +3,7 @@ import TerminalKit
 /// Where a key is read. The router walks them from the top of the focus stack down (dialog ›
 /// picker › grid › form › input line › screen); `global` is asked first, whatever has focus.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, screen, board, contacts, filter, palette, loading, form, grid, picker, editor, dialog
+    case global, screen, board, contacts, snapshots, filter, palette, loading, form, grid, picker, editor, dialog
 
     /// The heading of this context's keys in the help screen.
     public var title: String {
@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .screen: return "Lists and detail"
         case .board: return "Shift board (b)"
         case .contacts: return "Campaign contacts (Enter on the board)"
+        case .snapshots: return "Snapshots (:snapshots)"
         case .filter: return "Filter line (/)"
         case .palette: return "Command line (:)"
         case .loading: return "While the form opens"

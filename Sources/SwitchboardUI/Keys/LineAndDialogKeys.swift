@@ -61,6 +61,7 @@ public enum KeyTables {
     public static let all: [BindingInfo] =
         GlobalKeys.table.map { $0.info(.global) } + ScreenKeys.table.map { $0.info(.screen) }
         + BoardKeys.table.map { $0.info(.board) } + ContactsKeys.table.map { $0.info(.contacts) }
+        + SnapshotKeys.table.map { $0.info(.snapshots) }
         + FilterKeys.table.map { $0.info(.filter) } + PaletteKeys.table.map { $0.info(.palette) }
         + LoadingKeys.table.map { $0.info(.loading) } + FormKeys.table.map { $0.info(.form) }
         + EditorKeys.table.map { $0.info(.editor) } + GridKeys.table.map { $0.info(.grid) }

@@ -88,6 +88,8 @@ enum DialogText {
                 if changes.count > 8 { say("  … and \(changes.count - 8) more", .dim) }
             }
             say("Restore opens it in the form; nothing is sent until you save.")
+        case .restore(let proposal):
+            JournalText.restoreBody(proposal, say: { say($0, $1) })
         case .bulk, .bulkPriority, .bulkReview, .bulkHoursMode:
             BulkText.dialogBody(dialog, say: { say($0, $1) }, blank: { lines.append(("", .plain)) })
         case .newCampaign:

@@ -17,6 +17,7 @@ enum HelpText {
         section("Campaign list", rows(ScreenKeys.campaigns + ScreenKeys.marks, skip: { readOnly && $0.isMutating }))
         section(KeyContext.board.title, rows(BoardKeys.table, skip: { readOnly && $0.isMutating }))
         section(KeyContext.contacts.title, rows(ContactsKeys.table))
+        if !readOnly { section(KeyContext.snapshots.title, rows(SnapshotKeys.table)) }
         section(KeyContext.filter.title, rows(FilterKeys.table))
         section(KeyContext.palette.title, rows(PaletteKeys.table))
         if !readOnly {

@@ -44,6 +44,22 @@ enum JournalText {
         return text.prefix(10) + " " + text.dropFirst(11).prefix(5)
     }
 
+    /// What the restore confirmation says: what will happen, and for an update the fields put back.
+    static func restoreBody(_ proposal: RestoreProposal, say: (String, Tone) -> Void) {
+        let name = oneLine(proposal.campaignName)
+        say("Snapshot of \(shortTime(proposal.takenAt)) UTC, \(proposal.campaignId)", .dim)
+        switch proposal.plan {
+        case .recreate:
+            say("Re-create \(name) from this snapshot: the platform gives it a NEW id (\(proposal.campaignId) no longer exists).",
+                .label)
+        case .update(_, _, let changes):
+            say("Put \(name)'s values back (safe save: refused if it changed on the server since):", .label)
+            for change in changes { say("  " + oneLine(change.description), .plain) }
+        case .unchanged:
+            say("\(name) already holds the snapshot's values; nothing to restore.", .plain)
+        }
+    }
+
     /// Text from a file, on one line: line breaks and tabs become spaces (the canvas drops
     /// other control characters).
     static func oneLine(_ text: String) -> String {

@@ -64,6 +64,10 @@ public struct EffectRunner: Sendable {
             send(.auditLoaded(service.journal?.readAudit() ?? .noJournal))
         case .loadSnapshots:
             send(.snapshotsLoaded(service.journal?.readSnapshots() ?? .noJournal))
+        case .planRestore(let stored):
+            await planRestore(stored, send: send)
+        case .restore(let proposal):
+            await restore(proposal, send: send)
         case .fetchForEdit(let id):
             do {
                 send(.editLoaded(id: id, .success(try await service.get(id))))

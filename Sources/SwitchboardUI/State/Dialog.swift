@@ -30,6 +30,8 @@ public struct Dialog: Equatable, Sendable {
         /// Calling hours for campaigns in other timezones than the grid's: the same local times
         /// or the same moments.
         case bulkHoursMode(campaigns: [CampaignRef], days: [CallingDay], zone: String)
+        /// Put a snapshot back (`r` on the snapshots screen).
+        case restore(RestoreProposal)
     }
 
     public var kind: Kind
@@ -64,6 +66,7 @@ public struct Dialog: Equatable, Sendable {
         case .bulkPriority: return ["Cancel", "Review"]
         case .bulkHoursMode: return ["Cancel", "Same local times", "Same moments"]
         case .bulkReview(let operation, let lines): return ["Cancel", "\(operation.buttonVerb) \(lines.filter(\.changes).count)"]
+        case .restore: return ["Cancel", "Restore"]
         }
     }
 

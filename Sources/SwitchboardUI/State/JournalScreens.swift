@@ -1,3 +1,4 @@
+import CampaignModel
 import CampaignAPI
 import Foundation
 
@@ -42,4 +43,38 @@ public enum SnapshotsLoad: Equatable, Sendable {
     case noJournal
     /// Oldest first, as the store lists them; `unreadable`: files that are not snapshots.
     case read(snapshots: [StoredSnapshot], directory: String, unreadable: Int)
+}
+
+/// What restoring a snapshot would do, as the confirmation shows it and the restore carries out.
+public struct RestoreProposal: Equatable, Sendable {
+    public enum Plan: Equatable, Sendable {
+        /// The campaign is gone: created again from the snapshot; the platform gives a new id.
+        case recreate(Campaign)
+        /// The campaign exists: these fields are put back through the safe save.
+        case update(current: Campaign, restored: Campaign, changes: [FieldChange])
+        /// It already holds the snapshot's values.
+        case unchanged
+    }
+
+    public let snapshotName: String
+    public let campaignName: String
+    /// The id the snapshot was taken of.
+    public let campaignId: String
+    public let takenAt: Date
+    public let plan: Plan
+
+    public init(snapshotName: String, campaignName: String, campaignId: String, takenAt: Date, plan: Plan) {
+        self.snapshotName = snapshotName
+        self.campaignName = campaignName
+        self.campaignId = campaignId
+        self.takenAt = takenAt
+        self.plan = plan
+    }
+}
+
+/// What a restore did.
+public enum RestoreResult: Equatable, Sendable {
+    case recreated(newId: String)
+    case updated
+    case unchanged
 }

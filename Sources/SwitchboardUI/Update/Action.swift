@@ -30,6 +30,10 @@ public enum Action: Equatable, Sendable {
     case auditLoaded(AuditLoad)
     /// The snapshots were listed (`:snapshots`).
     case snapshotsLoaded(SnapshotsLoad)
+    /// What restoring the snapshot (by name) would do, or why it cannot be worked out.
+    case restorePlanned(String, Result<RestoreProposal, UIError>)
+    /// A confirmed restore ended.
+    case restoreFinished(RestoreProposal, Result<RestoreResult, UIError>)
     /// SIGTERM, SIGHUP or SIGINT reached the app.
     case signal(Int32)
     /// The campaign to edit, fetched fresh.
@@ -143,6 +147,10 @@ public enum Effect: Equatable, Sendable {
     case loadAudit
     /// Lists the snapshots; answers `.snapshotsLoaded`.
     case loadSnapshots
+    /// Works out what restoring a snapshot would do; answers `.restorePlanned`.
+    case planRestore(StoredSnapshot)
+    /// Carries out a confirmed restore; answers `.restoreFinished`.
+    case restore(RestoreProposal)
     case fetchForEdit(String)
     case save(SaveRequest)
     case deleteCampaign(CampaignRef)

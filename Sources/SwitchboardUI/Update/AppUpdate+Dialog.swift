@@ -88,6 +88,9 @@ extension AppUpdate {
             state.pendingDrafts.removeAll { $0.key == draft.key }
             state.notice = "the draft stays on disk; it is offered again at the next start"
             return offerNextDraft(&state)
+        case (.restore(let proposal), 1):
+            state.notice = "restoring “\(proposal.campaignName)”…"
+            return [.restore(proposal)]
         case (.newCampaign, 1):
             let variant = CampaignVariant.allCases[min(dialog.selection, CampaignVariant.allCases.count - 1)]
             let key = CampaignDraft.key(profile: state.connection.profile, campaignID: nil, now: state.now)

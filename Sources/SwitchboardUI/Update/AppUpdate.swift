@@ -100,6 +100,10 @@ public enum AppUpdate {
             return auditLoaded(load, &state)
         case .snapshotsLoaded(let load):
             return snapshotsLoaded(load, &state)
+        case .restorePlanned(let name, let result):
+            return restorePlanned(name, result, &state)
+        case .restoreFinished(let proposal, let result):
+            return restoreFinished(proposal, result, &state)
         case .signal:
             return [.quit]
         case .editLoaded(let id, let result):

@@ -1,4 +1,5 @@
 import CampaignAPI
+import TerminalKit
 import Foundation
 
 /// The `:audit` and `:snapshots` screens: opening them (a read through the runner), what the
@@ -74,5 +75,67 @@ extension AppUpdate {
         default:
             break
         }
+    }
+}
+
+/// Restoring a snapshot: `r`, the plan, the confirmation (Cancel first), the outcome.
+extension AppUpdate {
+    static func snapshotKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let command = state.keymap.action(for: key, in: SnapshotKeys.table) else { return screenKey(key, &state) }
+        state.notice = nil
+        if command.isMutating, state.readOnly {
+            state.notice = "read-only: started with --readonly, nothing can be changed"
+            return []
+        }
+        let stored: StoredSnapshot?
+        if case .snapshot(let name) = state.screen {
+            stored = state.snapshots.snapshots.first { $0.name == name }
+        } else {
+            stored = state.snapshots.selectedSnapshot
+        }
+        guard let stored else {
+            state.notice = "no snapshot to restore"
+            return []
+        }
+        guard stored.snapshot.profile == state.connection.profile else {
+            state.lastError = "\(stored.name) was taken on profile \(stored.snapshot.profile); this is profile "
+                + "\(state.connection.profile): restore it there"
+            return []
+        }
+        state.notice = "checking “\(stored.snapshot.campaignName)” on the server…"
+        return [.planRestore(stored)]
+    }
+
+    static func restorePlanned(_ name: String, _ result: Result<RestoreProposal, UIError>, _ state: inout AppState) -> [Effect] {
+        switch result {
+        case .success(let proposal):
+            state.notice = nil
+            if case .unchanged = proposal.plan {
+                state.notice = "“\(proposal.campaignName)” already holds the snapshot's values; nothing to restore"
+            } else {
+                state.dialog = Dialog(.restore(proposal))
+            }
+        case .failure(let error):
+            state.show(UIError("cannot restore \(name): \(error.message)", isConnectivity: error.isConnectivity))
+        }
+        return []
+    }
+
+    static func restoreFinished(_ proposal: RestoreProposal, _ result: Result<RestoreResult, UIError>,
+                                _ state: inout AppState) -> [Effect] {
+        let name = proposal.campaignName
+        switch result {
+        case .success(.recreated(let newId)):
+            state.notice = "restored “\(name)”: re-created as \(newId) (the platform gives a new id; \(proposal.campaignId) is gone)"
+        case .success(.updated):
+            state.notice = "restored “\(name)” (\(proposal.campaignId)) to the snapshot of \(JournalText.shortTime(proposal.takenAt)) UTC"
+        case .success(.unchanged):
+            state.notice = "“\(name)” already holds the snapshot's values; nothing was written"
+        case .failure(let error):
+            state.show(UIError("restore of “\(name)” failed: \(error.message)", isConnectivity: error.isConnectivity))
+        }
+        // A restore writes a snapshot and an audit line of its own, and changes the campaign list.
+        state.snapshots.loading = true
+        return [.loadSnapshots] + (state.load.isLoading ? [] : startLoad(&state))
     }
 }

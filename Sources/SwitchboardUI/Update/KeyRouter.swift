@@ -16,6 +16,7 @@ extension AppUpdate {
         case .palette: return paletteKey(key, &state)
         case .board: return boardKey(key, &state)
         case .contacts: return contactsKey(key, &state)
+        case .snapshots: return snapshotKey(key, &state)
         case .screen, .global: return screenKey(key, &state)
         }
     }
@@ -33,6 +34,8 @@ extension AppUpdate {
         case nil:
             if state.screen == .board { return .board }
             if case .campaignContacts = state.screen { return .contacts }
+            if state.screen == .snapshots { return .snapshots }
+            if case .snapshot = state.screen { return .snapshots }
             return .screen
         }
     }

@@ -54,6 +54,7 @@ enum DialogView {
         case .bulkPriority: return "Priority of marked campaigns"
         case .bulkReview: return "Bulk edit — review"
         case .bulkHoursMode: return "Calling hours across timezones"
+        case .restore: return "Restore from snapshot"
         }
     }
 }

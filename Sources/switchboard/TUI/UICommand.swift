@@ -50,7 +50,8 @@ struct UICommand: AsyncParsableCommand {
         try TUILauncher.run(client: client, connection: ConnectionInfo(profile: resolved.name, host: host),
                             refreshSeconds: refresh, boardRefreshSeconds: boardRefresh, readOnly: readonly,
                             compliance: Self.compliance(resolved),
-                            journal: JournalAccess(auditLog: AuditLog.standard(), snapshots: JournalSetup.snapshotStore(
-                                configPath: resolved.configPath.map(URL.init(fileURLWithPath:)) ?? ProfileLoader.defaultConfigPath())))
+                            journal: .live(auditLog: AuditLog.standard(), snapshots: JournalSetup.snapshotStore(
+                                configPath: resolved.configPath.map(URL.init(fileURLWithPath:)) ?? ProfileLoader.defaultConfigPath()),
+                                client: client))
     }
 }
