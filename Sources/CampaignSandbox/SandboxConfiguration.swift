@@ -34,6 +34,9 @@ public struct SandboxConfiguration: Sendable {
     /// How much faster than real time the simulated clock runs (`--speed N`): campaigns dial,
     /// and calling windows open and close, on it.
     public var speed = 1.0
+    /// At most this many contacts in each seeded contact list (nil: 20 to 50,000, as seeded).
+    /// Tests that count every contact keep it small.
+    public var maxSeededListContacts: Int?
     /// Tests set the simulated time directly.
     var simulatedNow: (@Sendable () -> Date)?
 

@@ -40,7 +40,7 @@ struct ShiftCLITests {
 
     @Test("campaign status; contacts in every format, all pages; progress counts match the contacts")
     func statusContactsProgress() async throws {
-        try await withCLI { cli in
+        try await withCLI(configure: { $0.maxSeededListContacts = 2_000 }) { cli in
             let all = try await Self.campaigns(cli)
             let campaign = try #require(all.first { !$0.contactLists.isEmpty })
             let id = try #require(campaign.id)
@@ -76,7 +76,7 @@ struct ShiftCLITests {
 
     @Test("campaign progress without ids covers exactly the Active and Paused campaigns")
     func progressOfRunningCampaigns() async throws {
-        try await withCLI { cli in
+        try await withCLI(configure: { $0.maxSeededListContacts = 2_000 }) { cli in
             let all = try await Self.campaigns(cli)
             let ready = try #require(Self.first(all, status: "Ready", type: "sms", mode: nil))
             #expect(try await cli.run(["campaign", "start", ready.id!]).code == 0)
@@ -92,7 +92,7 @@ struct ShiftCLITests {
 
     @Test("clone copies the full record under a new name; schedule enable and disable find it by a name with + and &")
     func cloneAndSchedule() async throws {
-        try await withCLI { cli in
+        try await withCLI(configure: { $0.maxSeededListContacts = 2_000 }) { cli in
             let all = try await Self.campaigns(cli)
             let original = try #require(Self.first(all, status: nil, type: "voice", mode: "Progressive"))
             let fullOriginal = try Campaign(json: JSONValue.parse(await cli.run(["campaign", "get", original.id!, "-o", "json"]).stdout))
@@ -135,7 +135,7 @@ struct ShiftCLITests {
 
     @Test("contact-list import: every bad row reported by line and nothing sent; dry run; batches; the numbers arrive")
     func importCSV() async throws {
-        try await withCLI { cli in
+        try await withCLI(configure: { $0.maxSeededListContacts = 2_000 }) { cli in
             let list = try await Self.client(cli).createContactList(name: "Import Target", description: nil, allowDuplicates: false)
             let id = try #require(list.id)
             let bad = try cli.file("bad.csv", "name,Phone\nA,+15550000001\nB,555-0100\nC,\nD,15550000001\nE,+15550000002\n")
@@ -176,7 +176,7 @@ struct ShiftCLITests {
 
     @Test("contact-list update changes only what is given; delete refuses a list in use, naming its campaigns")
     func updateAndDelete() async throws {
-        try await withCLI { cli in
+        try await withCLI(configure: { $0.maxSeededListContacts = 2_000 }) { cli in
             let created = try await Self.client(cli).createContactList(name: "Scratch", description: "d", allowDuplicates: false)
             let id = try #require(created.id)
             let update = try await cli.run(["contact-list", "update", id, "--name", "Scratch 2", "--allow-duplicates", "true", "-o", "json"])

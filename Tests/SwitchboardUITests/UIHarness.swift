@@ -72,10 +72,12 @@ final class UIHarness: @unchecked Sendable {
 
 /// Runs `body` with the app on a fresh sandbox seeded with `seed` campaigns.
 func withApp<T>(seed: Int = 30, size: Size = Size(width: 120, height: 40), drafts: DraftStore? = nil, readOnly: Bool = false,
+                configure: (inout SandboxConfiguration) -> Void = { _ in },
                 _ body: (UIHarness) async throws -> T) async throws -> T {
     var configuration = SandboxConfiguration()
     configuration.seedCampaigns = seed
     configuration.preparingDelay = .milliseconds(50)
+    configure(&configuration)
     let sandbox = try await SandboxServer.start(configuration)
     do {
         let harness = try UIHarness(sandbox: sandbox, size: size, drafts: drafts, readOnly: readOnly)

@@ -30,7 +30,7 @@ public final class SandboxService: Sendable {
         faults = FaultInjector(latency: configuration.latency, failRate: configuration.failRate,
                                rateLimitPerMinute: configuration.rateLimitPerMinute, window: configuration.rateLimitWindow)
         if try store.isEmpty() {
-            let seed = SeedData(campaignCount: configuration.seedCampaigns)
+            let seed = SeedData(campaignCount: configuration.seedCampaigns, maxListContacts: configuration.maxSeededListContacts)
             try store.saveExperienceFlows(seed.flows)
             try store.save(seed.contactLists)
             for list in seed.contactLists { try store.setGeneratedCount(listId: list.id ?? "", list.totalRecordCount ?? 0) }

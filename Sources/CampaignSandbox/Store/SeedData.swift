@@ -117,7 +117,7 @@ struct SeedData {
         var underestimatedCount: Int { count - index }
     }
 
-    init(campaignCount: Int) {
+    init(campaignCount: Int, maxListContacts: Int? = nil) {
         var random = SeededRandom(seed: UInt64(max(0, campaignCount)))
         var lists: [ContactList] = []
         for (index, name) in (Self.contactListNames + Self.dncListNames).enumerated() {
@@ -125,7 +125,7 @@ struct SeedData {
                                    description: Self.dncListNames.contains(name)
                                        ? "Numbers that must never be called or messaged."
                                        : "Customers targeted by \(name.lowercased()) outreach.")
-            list.totalRecordCount = Self.listSize(random.next())
+            list.totalRecordCount = min(Self.listSize(random.next()), maxListContacts ?? .max)
             list.status = "Ready"
             list.listType = "call"
             list.source = "passiveApi"
