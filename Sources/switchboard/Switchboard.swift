@@ -58,4 +58,9 @@ struct CommandFailure: Error {
         self.lines = lines
         self.code = code
     }
+
+    init(lines: [String], code: Int32 = 1) {
+        self.lines = lines
+        self.code = code
+    }
 }

@@ -114,3 +114,30 @@ struct LintCLITests {
         }
     }
 }
+
+extension LintCLITests {
+    @Test("campaign patch checks the calling hours it would leave against the profile's rules: warnings, or nothing written under --strict")
+    func patchWarns() async throws {
+        try await withCLI(seed: 0) { cli in
+            let created = try Self.campaignFile(cli, sample: "create-voice-campaign-agentless-v2.json", name: "patch-lint",
+                                                zone: "America/New_York", start: "10:00 AM", end: "4:00 PM")
+            #expect(try await cli.run(["campaign", "apply", "-f", created]).code == 0)
+            let config = cli.home.appendingPathComponent(".config/switchboard")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            let path = config.appendingPathComponent("config.yaml")
+            try "profiles:\n  test:\n    compliance: [us-federal]\n".write(to: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path.path)
+            // 8 AM in New York is 5 AM in Los Angeles.
+            let hours = try cli.file("early.yaml", "days:\n  - {day: MO, start: \"8:00 AM\", end: \"4:00 PM\"}\n")
+            let plan = try await cli.run(["campaign", "patch", "--selector", "name=patch-lint", "--calling-hours", hours, "--dry-run"])
+            #expect(plan.code == 0, "\(plan.all)")
+            #expect(plan.stderr.contains("compliance: MO 8:00 AM ET is 5:00 AM in America/Los_Angeles"), "\(plan.stderr)")
+            let refused = try await cli.run(["campaign", "patch", "--selector", "name=patch-lint", "--calling-hours", hours, "--yes", "--strict"])
+            #expect(refused.code == 1 && refused.stderr.contains("(--strict): nothing was written"), "\(refused.all)")
+            let listed = try JSONValue.parse(await cli.run(["campaign", "list", "-o", "json"]).stdout).arrayValue ?? []
+            let id = try #require(listed.first { $0.objectValue?["name"]?.stringValue == "patch-lint" }?.objectValue?["_id"]?.stringValue)
+            let shown = try await cli.run(["campaign", "get", id, "-o", "json"])
+            #expect(shown.stdout.contains("\"10:00 AM\"") && !shown.stdout.contains("\"8:00 AM\""), "the hours were not written: \(shown.stdout)")
+        }
+    }
+}

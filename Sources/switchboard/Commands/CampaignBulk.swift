@@ -125,9 +125,13 @@ extension CampaignCommand {
         var callingHours: String?
         @Flag(help: "Print the plan; write nothing.") var dryRun = false
         @Flag(help: "Write without asking. Required when there is no terminal.") var yes = false
+        @Flag(help: "Treat compliance findings (the profile's `compliance:` rules) as problems: nothing is written.")
+        var strict = false
 
         func run() async throws {
             let change = try PatchChange(assignments: assignments, callingHoursFile: callingHours)
+            let rules = try ComplianceCheck.rules(ids: [], profile: try? connection.resolve(), file: nil)
+            let lint = rules.isEmpty ? nil : ComplianceLint(rules: rules)
             let client = try connection.client()
             let targets = try await CampaignBulk.targets(ids: ids, selector: selector, client: client)
             // The plan: every campaign read in full (a selector's rows are summaries), changed.
@@ -156,6 +160,17 @@ extension CampaignCommand {
                 }
             }
             let updates = plans.filter { !$0.changes.isEmpty }
+            // The calling hours each update would leave, against the profile's compliance rules.
+            let findings = lint.map { lint in
+                updates.flatMap { plan in
+                    ComplianceCheck.lines(for: plan.patched, lint: lint, referenceDate: Date())
+                        .map { "\(CampaignBulk.label(plan.current)): compliance: \($0)" }
+                }
+            } ?? []
+            if !findings.isEmpty {
+                if strict { throw CommandFailure(lines: ["\(findings.count) compliance finding\(findings.count == 1 ? "" : "s") (--strict): nothing was written"] + findings) }
+                ErrorOutput.write(["warning: \(findings.count) compliance finding\(findings.count == 1 ? "" : "s") (not refused):"] + findings)
+            }
             if dryRun {
                 let failed = resolved.count - plans.count
                 for case .unreadable(let id, let message) in resolved { print("✗ \(id): \(message)") }
