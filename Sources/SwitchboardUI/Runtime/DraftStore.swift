@@ -1,3 +1,4 @@
+import CampaignAPI
 import Foundation
 
 /// Drafts on disk: one JSON file per form in `$XDG_STATE_HOME/switchboard/drafts` (by default
@@ -7,17 +8,9 @@ public struct DraftStore: Sendable {
 
     public init(directory: URL) { self.directory = directory }
 
-    /// The XDG state directory's `switchboard/drafts`.
+    /// The XDG state directory's `switchboard/drafts` (where the journal keeps its files too).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let state: URL
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = URL(fileURLWithPath: xdg, isDirectory: true)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? FileManager.default.homeDirectoryForCurrentUser
-            state = home.appendingPathComponent(".local/state", isDirectory: true)
-        }
-        return state.appendingPathComponent("switchboard/drafts", isDirectory: true)
+        StateDirectory.switchboard(environment: environment).appendingPathComponent("drafts", isDirectory: true)
     }
 
     private func file(_ key: String) -> URL { directory.appendingPathComponent(key + ".json") }
