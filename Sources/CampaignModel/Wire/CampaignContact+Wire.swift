@@ -44,16 +44,7 @@ extension CampaignContactsPage {
     public init(json: JSONValue) throws(WireFormatError) {
         guard let object = json.objectValue else { throw WireFormatError("a contacts page must be a JSON object") }
         var reader = ObjectReader(object)
-        guard let items = reader.take("results", { $0.arrayValue }) else {
-            throw WireFormatError("a contacts page needs a results array")
-        }
-        var contacts: [CampaignContact] = []
-        contacts.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            do { contacts.append(try CampaignContact(json: item)) } catch {
-                throw WireFormatError("results[\(index)]: \(error.message)")
-            }
-        }
+        let contacts = try pageResults(&reader) { item throws(WireFormatError) in try CampaignContact(json: item) }
         self.init(results: contacts, page: reader.int("page"), limit: reader.int("limit"),
                   totalPages: reader.int("totalPages"), totalResults: reader.int("totalResults"))
         extras = reader.rest
@@ -97,16 +88,7 @@ extension ContactListContactsPage {
     public init(json: JSONValue) throws(WireFormatError) {
         guard let object = json.objectValue else { throw WireFormatError("a contacts page must be a JSON object") }
         var reader = ObjectReader(object)
-        guard let items = reader.take("results", { $0.arrayValue }) else {
-            throw WireFormatError("a contacts page needs a results array")
-        }
-        var contacts: [ContactListContact] = []
-        contacts.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            do { contacts.append(try ContactListContact(json: item)) } catch {
-                throw WireFormatError("results[\(index)]: \(error.message)")
-            }
-        }
+        let contacts = try pageResults(&reader) { item throws(WireFormatError) in try ContactListContact(json: item) }
         self.init(results: contacts, skip: reader.int("skip"), limit: reader.int("limit"), hasMore: reader.bool("hasMore"),
                   totalPages: reader.int("totalPages"), totalResults: reader.int("totalResults"))
         extras = reader.rest
@@ -278,4 +260,21 @@ public struct AddContactsRequest: Equatable, Sendable {
         writer.set("data", .array(contacts.map(\.json)))
         return writer.value
     }
+}
+
+/// A page's `results` array, each item read by `read`; an item that cannot be read is named by
+/// its index.
+private func pageResults<T>(_ reader: inout ObjectReader,
+                            _ read: (JSONValue) throws(WireFormatError) -> T) throws(WireFormatError) -> [T] {
+    guard let items = reader.take("results", { $0.arrayValue }) else {
+        throw WireFormatError("a contacts page needs a results array")
+    }
+    var values: [T] = []
+    values.reserveCapacity(items.count)
+    for (index, item) in items.enumerated() {
+        do { values.append(try read(item)) } catch {
+            throw WireFormatError("results[\(index)]: \(error.message)")
+        }
+    }
+    return values
 }
