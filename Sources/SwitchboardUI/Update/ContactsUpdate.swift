@@ -46,18 +46,11 @@ extension AppUpdate {
             state.input = nil
             return []
         }
-        var text = contacts.filterText
-        switch state.keymap.action(for: key, in: FilterKeys.table) {
-        case .keep: state.input = nil
-        case .clear:
-            state.input = nil
-            text = ""
-        case .erase: if !text.isEmpty { text.removeLast() }
-        case .eraseAll: text = ""
+        let text: String
+        switch filterEdit(key, contacts.filterText, &state) {
         case .scroll(let command): return contactsScroll(command, &state)
-        case nil:
-            guard case .character(let character) = key else { return [] }
-            text.append(character)
+        case .ignored: return []
+        case .text(let edited): text = edited
         }
         if text != contacts.filterText { contacts.setFilter(text) }
         state.contacts = contacts

@@ -76,7 +76,20 @@ extension AppUpdate {
     /// A key typed into the filter line: applied to the list as it is typed.
     static func filterKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         if case .campaignContacts = state.screen { return contactsFilterKey(key, &state) }
-        var text = state.list.filterText
+        switch filterEdit(key, state.list.filterText, &state) {
+        case .scroll(let command): return scroll(command, &state)
+        case .ignored: return []
+        case .text(let text):
+            if text != state.list.filterText { state.list.setFilter(text) }
+            return afterMove(&state)
+        }
+    }
+
+    /// What a key does to a filter line's `text` (the list's and the contacts screen's alike).
+    enum FilterEdit { case text(String), scroll(Command), ignored }
+
+    static func filterEdit(_ key: Key, _ current: String, _ state: inout AppState) -> FilterEdit {
+        var text = current
         switch state.keymap.action(for: key, in: FilterKeys.table) {
         case .keep: state.input = nil
         case .clear:
@@ -84,13 +97,12 @@ extension AppUpdate {
             text = ""
         case .erase: if !text.isEmpty { text.removeLast() }
         case .eraseAll: text = ""
-        case .scroll(let command): return scroll(command, &state)
+        case .scroll(let command): return .scroll(command)
         case nil:
-            guard case .character(let character) = key else { return [] }
+            guard case .character(let character) = key else { return .ignored }
             text.append(character)
         }
-        if text != state.list.filterText { state.list.setFilter(text) }
-        return afterMove(&state)
+        return .text(text)
     }
 
     /// A key typed into the command line.
